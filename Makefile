@@ -1,0 +1,53 @@
+# Helder: two commands do all set-up on a fresh machine.
+#   make site   builds the demo site with every gate (content checks, accessibility audit)
+#   make test   runs the whole test suite
+# Re-running is fast: the venv and node_modules are only rebuilt when pyproject.toml or package-lock.json change.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY_OK  := $(VENV)/.helder-installed
+NODE_OK := node_modules/.helder-installed
+
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: site test check serve setup chromium lint clean
+
+site: setup
+	$(BIN)/mkdocs build --strict
+	@echo ""
+	@echo "Klaar. De site staat in $(CURDIR)/site/ (open site/index.html, of: make serve)."
+
+test: setup
+	$(BIN)/pytest
+
+check: $(PY_OK)
+	$(BIN)/helder check
+
+serve: $(PY_OK)
+	$(BIN)/mkdocs serve
+
+lint: $(PY_OK)
+	$(BIN)/ruff check plugins readability tests bench
+	$(BIN)/ruff format --check plugins readability tests bench
+
+setup: $(PY_OK) $(NODE_OK) chromium
+
+$(PY_OK): pyproject.toml
+	@scripts/check-python $(PYTHON)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+$(NODE_OK): package.json package-lock.json .puppeteerrc.cjs
+	@command -v npm >/dev/null || { echo "Helder heeft Node.js 20 en npm nodig. Installeer ze, bijvoorbeeld met: apt-get install nodejs npm"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+chromium:
+	@scripts/ensure-chromium
+
+clean:
+	rm -rf site .helder helder-audit

@@ -1,0 +1,49 @@
+"""Options of the `helder` plugin in mkdocs.yml (also read by `helder check`, so both see the same settings).
+
+```yaml
+plugins:
+  - helder:
+      rules: {sections.costs-missing: warning, readability: error}
+      sections:
+        steps: {headings: [Stappen, Zo vraagt u het aan]}
+```
+"""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class SectionOptions(Config):
+    """One kind of section. Every field is optional: what a site leaves out keeps Helder's default."""
+
+    headings = c.Optional(c.ListOfItems(c.Type(str)))
+    headings_en = c.Optional(c.ListOfItems(c.Type(str)))
+    content = c.Optional(c.Choice(("any", "list", "numbered-list")))
+    required_for = c.Optional(c.ListOfItems(c.Type(str)))
+    recommended_for = c.Optional(c.ListOfItems(c.Type(str)))
+
+
+class HelderConfig(Config):
+    enabled = c.Type(bool, default=True)
+    #: Run the content checks (front matter, sections, readability, Markdown). Off only to measure their cost.
+    checks = c.Type(bool, default=True)
+    #: Language of Helder's own messages: Dutch by default.
+    lang = c.Choice(("nl", "en"), default="nl")
+    #: Language of a page without `lang:`; empty means the theme's language (`theme.language`).
+    content_lang = c.Type(str, default="")
+    #: Stop `mkdocs build` when there are error findings, also without `--strict` (never during `mkdocs serve`).
+    fail_on_error = c.Type(bool, default=True)
+    #: Log warning findings as MkDocs warnings (then `--strict` fails on them too). Off: they are shown as info.
+    warnings_fail = c.Type(bool, default=False)
+    #: Level per rule id or rule group: error, warning, info or ignore.
+    rules = c.DictOfItems(c.Choice(("error", "warning", "info", "ignore")), default={})
+    #: Section kinds and where they are required (merged over the defaults in `sections.DEFAULT_SECTIONS`).
+    sections = c.DictOfItems(c.SubConfig(SectionOptions), default={})
+    #: Page types that are products and get the product checks; other types (page, overview) opt out.
+    product_types = c.ListOfItems(c.Type(str), default=["product"])
+    #: The help catalogue (channels, help offers, barriers), relative to mkdocs.yml.
+    catalogue = c.Type(str, default="data/hulp.yml")
+    #: Write `pages.json` (url -> source file) and the per-page report here, relative to mkdocs.yml.
+    state_dir = c.Type(str, default=".helder")

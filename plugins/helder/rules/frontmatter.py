@@ -1,0 +1,234 @@
+"""Front matter of a page: the product's data (title, summary, audience, UPL, ...), validated with pydantic.
+
+Pydantic does the type work; this module turns each validation error into a Dutch finding at the line of the
+key (or of the list item) that is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from ..findings import Finding, Severity
+from ..messages import message, quote_list, register
+from ..source import SourcePage, item_line
+from . import CheckContext, Rule
+
+RULES = [
+    Rule("frontmatter.syntax", Severity.ERROR, "De gegevens boven aan de pagina zijn geen geldige YAML."),
+    Rule("frontmatter.required", Severity.ERROR, "Een verplicht gegeven ontbreekt."),
+    Rule("frontmatter.value", Severity.ERROR, "Een gegeven heeft een verkeerde waarde."),
+    Rule("frontmatter.unknown-key", Severity.ERROR, "Een gegeven dat Helder niet kent (vaak een tikfout)."),
+    Rule("frontmatter.ignore-reason", Severity.ERROR, "Een regel is uitgezet zonder reden."),
+    Rule("file.encoding", Severity.ERROR, "Het bestand is niet opgeslagen als UTF-8."),
+    Rule("file.unreadable", Severity.ERROR, "Het bestand kan niet gelezen worden."),
+]
+
+AUDIENCES = ("inwoners", "ondernemers")
+ONLINE = ("ja", "nee", "digid")
+UPL_PREFIX = "http://standaarden.overheid.nl/owms/terms/"
+SUMMARY_MAX = 200
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+#: Keys that MkDocs or Material read from front matter; allowed on every page.
+THEME_KEYS = {"hide", "template", "icon", "status", "subtitle", "search", "tags", "description", "comments"}
+
+
+class _Base(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+    title: NonEmpty
+    summary: Annotated[NonEmpty, StringConstraints(max_length=SUMMARY_MAX)]
+    lang: Literal["nl", "en"] | None = None
+    type: NonEmpty = "product"
+    ignore: dict[str, NonEmpty] = Field(default_factory=dict)
+    limits: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    overview: dict[str, Any] | None = None
+
+
+class ProductMeta(_Base):
+    audience: Annotated[list[Literal["inwoners", "ondernemers"]], Field(min_length=1)]
+    upl: Annotated[str, StringConstraints(pattern=r"^http://standaarden\.overheid\.nl/owms/terms/\S+$")] | None = None
+    online: Literal["ja", "nee", "digid"]
+    owner: NonEmpty
+    reviewed: dt.date
+    help: list[NonEmpty] = Field(default_factory=list)
+
+
+class PageMeta(_Base):
+    """Home, overview and other pages that are not a product: only a title and a summary are needed."""
+
+    audience: list[Literal["inwoners", "ondernemers"]] | None = None
+    owner: NonEmpty | None = None
+    reviewed: dt.date | None = None
+    help: list[NonEmpty] = Field(default_factory=list)
+
+
+#: What each key means, in the editor's words; used in messages about a missing or wrong value.
+FIELD_HINTS: dict[str, dict[str, str]] = {
+    "nl": {
+        "title": "Schrijf de naam van het product, bijvoorbeeld title: Paspoort aanvragen.",
+        "summary": "Schrijf in een of twee zinnen waar de pagina over gaat. Gebruik hoogstens 200 tekens.",
+        "audience": 'Schrijf voor wie het product is: audience: [inwoners] of audience: [inwoners, ondernemers].',
+        "upl": f"Gebruik het adres uit de Uniforme Productnamenlijst. Het begint met {UPL_PREFIX}.",
+        "online": 'Schrijf of mensen het online kunnen aanvragen: "ja", "nee" of "digid".',
+        "owner": "Schrijf welke afdeling de pagina beheert, bijvoorbeeld owner: Burgerzaken.",
+        "reviewed": "Schrijf de datum van de laatste controle als jaar-maand-dag, bijvoorbeeld 2026-03-01.",
+        "help": "Schrijf een lijst met soorten hulp, bijvoorbeeld help: [telefoon, balie].",
+        "lang": 'Schrijf "nl" voor Nederlands of "en" voor Engels.',
+        "type": "Laat type weg voor een productpagina. Schrijf type: page voor een gewone pagina.",
+        "ignore": "Schrijf per regel de reden, bijvoorbeeld ignore: {sections.costs-missing: Dit product is gratis.}",
+    },
+    "en": {
+        "title": "Write the name of the product, for example title: Apply for a passport.",
+        "summary": "Say in one or two sentences what the page is about. Use at most 200 characters.",
+        "audience": "Say who the product is for: audience: [inwoners] or audience: [inwoners, ondernemers].",
+        "upl": f"Use the address from the Uniform Product Name List. It starts with {UPL_PREFIX}.",
+        "online": 'Say whether people can apply online: "ja", "nee" or "digid".',
+        "owner": "Write which department looks after the page, for example owner: Burgerzaken.",
+        "reviewed": "Write the date of the last check as year-month-day, for example 2026-03-01.",
+        "help": "Write a list of kinds of help, for example help: [telefoon, balie].",
+        "lang": 'Write "nl" for Dutch or "en" for English.',
+        "type": "Leave out type for a product page. Write type: page for an ordinary page.",
+        "ignore": "Give the reason for each rule, for example ignore: {sections.costs-missing: It is free.}",
+    },
+}
+
+register(
+    {
+        "fm_missing": {
+            "nl": ('Het gegeven "{key}" ontbreekt boven aan de pagina.', "{hint}"),
+            "en": ('The value "{key}" is missing at the top of the page.', "{hint}"),
+        },
+        "fm_choice": {
+            "nl": ('Bij "{key}" staat "{value}". Dat kan niet.', "Kies {allowed}."),
+            "en": ('"{key}" says "{value}". That is not allowed.', "Choose {allowed}."),
+        },
+        "fm_date": {
+            "nl": ('Bij "{key}" staat "{value}". Dat is geen goede datum.', "{hint}"),
+            "en": ('"{key}" says "{value}". That is not a valid date.', "{hint}"),
+        },
+        "fm_too_long": {
+            "nl": ('De tekst bij "{key}" is {length} tekens lang. Dat is te lang.', "Maak de tekst korter dan {max} tekens."),
+            "en": ('The text of "{key}" is {length} characters long. That is too long.', "Keep it under {max} characters."),
+        },
+        "fm_empty": {
+            "nl": ('Bij "{key}" staat niets.', "{hint}"),
+            "en": ('"{key}" is empty.', "{hint}"),
+        },
+        "fm_wrong": {
+            "nl": ('Bij "{key}" staat een waarde die niet klopt.', "{hint}"),
+            "en": ('"{key}" has a value that is not right.', "{hint}"),
+        },
+        "fm_unknown": {
+            "nl": ('Helder kent het gegeven "{key}" niet.', "{hint}"),
+            "en": ('Helder does not know the value "{key}".', "{hint}"),
+        },
+        "fm_unknown_hint_close": {
+            "nl": ('Bedoelt u "{close}"? Verbeter de naam.', ""),
+            "en": ('Did you mean "{close}"? Fix the name.', ""),
+        },
+        "fm_unknown_hint": {
+            "nl": ("Haal het weg of verbeter de naam. Helder kent: {known}.", ""),
+            "en": ("Remove it or fix the name. Helder knows: {known}.", ""),
+        },
+        "fm_ignore_rule": {
+            "nl": ('Onder "ignore" staat de regel "{rule}". Die regel bestaat niet.', "Kies een regel uit de lijst in de handleiding."),
+            "en": ('"ignore" names the rule "{rule}". That rule does not exist.', "Choose a rule from the list in the guide."),
+        },
+        "fm_ignore_reason": {
+            "nl": ('De regel "{rule}" staat uit zonder reden.', "Schrijf achter de regel waarom hij niet geldt voor deze pagina."),
+            "en": ('The rule "{rule}" is switched off without a reason.', "Write after the rule why it does not apply to this page."),
+        },
+    }
+)
+
+
+class _Strict:
+    """Keys from both models, for 'did you mean'."""
+
+    keys = sorted((set(ProductMeta.model_fields) | set(PageMeta.model_fields) | THEME_KEYS))
+
+
+def _hint(lang: str, key: str) -> str:
+    return FIELD_HINTS.get(lang, FIELD_HINTS["nl"]).get(key, "")
+
+
+def _line(page: SourcePage, loc: tuple[Any, ...]) -> int:
+    key = str(loc[0])
+    if len(loc) > 1 and isinstance(loc[1], int):
+        return item_line(page, key, loc[1])
+    return page.line_of(key)
+
+
+def _error_finding(page: SourcePage, error: dict[str, Any], lang: str) -> Finding:
+    loc = tuple(error["loc"]) or ("?",)
+    key = str(loc[0])
+    kind = error["type"]
+    value = error.get("input")
+    line = _line(page, loc)
+    hint = _hint(lang, key)
+    if kind == "missing":
+        return Finding(page.path, page.line_of(key) if key in page.meta_lines else 1, "frontmatter.required",
+                       Severity.ERROR, *message(lang, "fm_missing", key=key, hint=hint))
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(key, _Strict.keys, n=1, cutoff=0.6)
+        if close:
+            tip = message(lang, "fm_unknown_hint_close", close=close[0])[0]
+        else:
+            tip = message(lang, "fm_unknown_hint", known=", ".join(_Strict.keys))[0]
+        return Finding(page.path, line, "frontmatter.unknown-key", Severity.ERROR,
+                       *message(lang, "fm_unknown", key=key, hint=tip))
+    if key == "ignore" and len(loc) > 1:
+        return Finding(page.path, line, "frontmatter.ignore-reason", Severity.ERROR,
+                       *message(lang, "fm_ignore_reason", rule=loc[1]))
+    if kind == "literal_error":
+        allowed = {"audience": AUDIENCES, "online": ONLINE, "lang": ("nl", "en")}.get(key, ())
+        return Finding(page.path, line, "frontmatter.value", Severity.ERROR,
+                       *message(lang, "fm_choice", key=key, value=value, allowed=quote_list(allowed, lang)))
+    if kind.startswith("date"):
+        return Finding(page.path, line, "frontmatter.value", Severity.ERROR,
+                       *message(lang, "fm_date", key=key, value=value, hint=hint))
+    if kind == "string_too_long":
+        return Finding(page.path, line, "frontmatter.value", Severity.ERROR,
+                       *message(lang, "fm_too_long", key=key, length=len(str(value)), max=SUMMARY_MAX))
+    if kind in ("string_too_short", "too_short") or value in (None, "", []):
+        return Finding(page.path, line, "frontmatter.value", Severity.ERROR,
+                       *message(lang, "fm_empty", key=key, hint=hint))
+    return Finding(page.path, line, "frontmatter.value", Severity.ERROR, *message(lang, "fm_wrong", key=key, hint=hint))
+
+
+def validate(page: SourcePage, ctx: CheckContext, known_rules: set[str]) -> list[Finding]:
+    """All front matter findings of one page, each at the line of the key that is wrong."""
+    if not page.front_matter_ok:
+        return []
+    lang = ctx.lang
+    is_product = page.page_type in ctx.options.product_types
+    model = ProductMeta if is_product else PageMeta
+    findings: list[Finding] = []
+    try:
+        model.model_validate(page.meta)
+    except ValidationError as exc:
+        for error in exc.errors():
+            findings.append(_error_finding(page, error, lang))
+    ignore = page.meta.get("ignore")
+    if isinstance(ignore, dict):
+        for rule in ignore:
+            if not _known(str(rule), known_rules):
+                findings.append(Finding(page.path, page.line_of("ignore"), "frontmatter.value", Severity.ERROR,
+                                        *message(lang, "fm_ignore_rule", rule=rule)))
+    return findings
+
+
+def _known(rule: str, known_rules: set[str]) -> bool:
+    return rule in known_rules or any(r.startswith(rule + ".") for r in known_rules)
+
+
+def check(page: SourcePage, ctx: CheckContext) -> list[Finding]:
+    from . import registry  # late import: the registry imports this module
+
+    return validate(page, ctx, registry.known_rule_ids())

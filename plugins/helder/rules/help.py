@@ -1,0 +1,46 @@
+"""Help keys on a product page must exist in the site's help catalogue (`data/hulp.yml`)."""
+
+from __future__ import annotations
+
+import difflib
+
+from ..findings import Finding, Severity
+from ..messages import message, register
+from ..source import SourcePage, item_line
+from . import CheckContext, Rule
+
+RULES = [
+    Rule("help.unknown", Severity.ERROR, "Een soort hulp die niet in de hulpcatalogus staat."),
+    Rule("help.catalogue", Severity.ERROR, "De hulpcatalogus ontbreekt of klopt niet."),
+]
+
+register(
+    {
+        "help_unknown": {
+            "nl": ('De hulp "{key}" staat niet in de hulpcatalogus.', "{close}Kies uit: {known}."),
+            "en": ('The help "{key}" is not in the help catalogue.', "{close}Choose from: {known}."),
+        },
+        "help_close": {
+            "nl": ('Bedoelt u "{close}"? ', ""),
+            "en": ('Did you mean "{close}"? ', ""),
+        },
+    }
+)
+
+
+def check(page: SourcePage, ctx: CheckContext) -> list[Finding]:
+    keys = page.meta.get("help")
+    if not isinstance(keys, list):
+        return []
+    known = sorted(ctx.help_keys)
+    findings = []
+    for index, key in enumerate(keys):
+        if not isinstance(key, str) or key in ctx.help_keys:
+            continue
+        close = difflib.get_close_matches(key, known, n=1)
+        hint = message(ctx.lang, "help_close", close=close[0])[0] if close else ""
+        findings.append(
+            Finding(page.path, item_line(page, "help", index), "help.unknown", Severity.ERROR,
+                    *message(ctx.lang, "help_unknown", key=key, close=hint, known=", ".join(known)))
+        )
+    return findings

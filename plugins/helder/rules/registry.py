@@ -1,0 +1,44 @@
+"""Which rule modules run, in which order, and which rule ids exist (for levels and `ignore:` checks)."""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+from types import ModuleType
+from typing import Any
+
+from ..findings import Severity
+from . import Rule
+
+#: Rule modules in the order they run. A module that is not there yet (a later feature) is skipped.
+MODULES = ("frontmatter", "sections", "help", "markdown", "readability", "words")
+
+
+@cache
+def modules() -> tuple[ModuleType, ...]:
+    loaded = []
+    for name in MODULES:
+        try:
+            loaded.append(importlib.import_module(f"{__package__}.{name}"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__package__}.{name}":
+                raise
+    return tuple(loaded)
+
+
+def all_rules(section_overrides: dict[str, Any] | None = None) -> list[Rule]:
+    from .sections import effective_sections, rules_for
+
+    rules: list[Rule] = []
+    for module in modules():
+        if module.__name__.endswith(".sections"):
+            rules.extend(rules_for(effective_sections(section_overrides)))
+        else:
+            rules.extend(getattr(module, "RULES", []))
+    # The gates outside the content rules report these too; a site may set their level.
+    rules.append(Rule("a11y", Severity.ERROR, "Toegankelijkheid in de browser (WCAG)."))
+    return rules
+
+
+def known_rule_ids(section_overrides: dict[str, Any] | None = None) -> set[str]:
+    return {rule.id for rule in all_rules(section_overrides)}

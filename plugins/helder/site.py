@@ -1,0 +1,86 @@
+"""The site as Helder sees it: options from mkdocs.yml, the help catalogue and the check context.
+
+Both the MkDocs plugin and `helder check` start here, so a page gets the same findings in the build and in the
+editor's terminal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .catalogue import Catalogue, load_catalogue
+from .checker import make_context
+from .findings import Finding
+from .messages import message, register
+from .rules import CheckContext, registry
+
+register(
+    {
+        "cfg_rule": {
+            "nl": ('In mkdocs.yml staat bij rules de regel "{rule}". Die regel bestaat niet.',
+                   "Verbeter de naam. Zie de lijst met regels: helder rules."),
+            "en": ('mkdocs.yml names the rule "{rule}" under rules. That rule does not exist.',
+                   "Fix the name. See the list of rules: helder rules."),
+        },
+    }
+)
+
+
+class SiteConfigError(Exception):
+    """A setting in mkdocs.yml that Helder cannot work with (exit code 2, a PluginError in the build)."""
+
+
+@dataclass
+class Site:
+    root: Path  # the folder of mkdocs.yml; finding paths are relative to it
+    docs_dir: Path
+    options: Any
+    default_lang: str
+    catalogue: Catalogue | None
+    ctx: CheckContext
+    site_findings: list[Finding] = field(default_factory=list)
+
+    def shown(self, file: Path | str) -> str:
+        """A path as editors see it: relative to the site's root, with forward slashes."""
+        path = Path(file)
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def check_rule_levels(options: Any) -> None:
+    known = registry.known_rule_ids(dict(options.sections or {}))
+    for rule in options.rules or {}:
+        if rule not in known and not any(r.startswith(rule + ".") for r in known):
+            raise SiteConfigError(message(options.lang, "cfg_rule", rule=rule)[0])
+
+
+def make_site(*, root: Path, docs_dir: Path, options: Any, theme_language: str | None) -> Site:
+    check_rule_levels(options)
+    default_lang = options.content_lang or (theme_language or "nl")[:2]
+    catalogue_file = root / options.catalogue
+    site = Site(root, docs_dir, options, default_lang, None, make_context(options, None, config_dir=root))
+    catalogue, findings = load_catalogue(catalogue_file, site.shown(catalogue_file), options.lang)
+    site.catalogue = catalogue
+    site.site_findings = findings
+    site.ctx = make_context(options, catalogue, config_dir=root)
+    return site
+
+
+def from_mkdocs_config(config: Any) -> Site:
+    """Build the Site from a loaded MkDocs config (in the plugin, or in the CLI via `load_config`)."""
+    plugin = config.plugins.get("helder")
+    if plugin is not None:
+        options = plugin.config
+    else:
+        from .config import HelderConfig
+
+        options = HelderConfig()
+        options.load_dict({})
+        options.validate()
+    root = Path(config.config_file_path).parent
+    theme_language = config.theme.get("language") if config.theme else None
+    return make_site(root=root, docs_dir=Path(config.docs_dir), options=options, theme_language=theme_language)

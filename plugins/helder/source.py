@@ -1,0 +1,223 @@
+"""Reading one Markdown source file into a `SourcePage`, without ever raising on bad input.
+
+Everything a rule needs is here: the decoded text, the front matter with the source line of each key, the body
+and the line it starts on, and the Markdown tokens. Problems with the file itself (not UTF-8, broken YAML,
+front matter that is not a mapping) become findings on the page instead of exceptions, so one broken page never
+hides the findings of the others.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+
+from .findings import Finding, Severity
+from .messages import message
+
+# Same rule as MkDocs' own front matter reader (mkdocs.utils.meta): a block between two `---` lines at the top.
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)?(?:-{3}|\.{3})[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML, but an impossible date (2026-13-01) stays text so validation can point at it."""
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def load_yaml(text: str) -> object:
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+
+
+def yaml_error_line(exc: yaml.YAMLError, text: str) -> int | None:
+    """0-based line of a YAML error. An error at the very end (an unclosed `[` or quote) points where it opened."""
+    problem = getattr(exc, "problem_mark", None)
+    context = getattr(exc, "context_mark", None)
+    last = len(text.rstrip("\n").split("\n")) - 1
+    if problem is not None and (problem.line <= last or context is None):
+        return min(problem.line, max(last, 0))
+    return context.line if context is not None else None
+
+
+def markdown_parser() -> MarkdownIt:
+    """The Markdown dialect of a Helder site: CommonMark plus tables, admonitions, attribute lists, def lists."""
+    md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    md.use(admon_plugin).use(attrs_plugin).use(deflist_plugin)
+    return md
+
+
+_PARSER = markdown_parser()
+
+
+@dataclass
+class Heading:
+    level: int
+    text: str
+    line: int  # source line
+    token_index: int  # index of its heading_open token
+
+
+@dataclass
+class SourcePage:
+    """One Markdown file as the rules see it."""
+
+    path: str
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    meta_lines: dict[str, int] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1  # source line of the first body line
+    problems: list[Finding] = field(default_factory=list)  # findings about the file itself
+    default_lang: str = "nl"
+    front_matter_ok: bool = True
+
+    @property
+    def lang(self) -> str:
+        lang = self.meta.get("lang")
+        return lang if isinstance(lang, str) and lang else self.default_lang
+
+    @property
+    def page_type(self) -> str:
+        value = self.meta.get("type", "product")
+        return value if isinstance(value, str) else "product"
+
+    def line_of(self, key: str) -> int:
+        """Source line of a front matter key; line 1 (the opening `---`) when the key is absent."""
+        return self.meta_lines.get(key, 1)
+
+    def source_line(self, body_line0: int) -> int:
+        """Turn a 0-based line in the body (markdown-it's `token.map`) into a 1-based source line."""
+        return self.body_line + body_line0
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return _PARSER.parse(self.body)
+
+    @cached_property
+    def headings(self) -> list[Heading]:
+        found: list[Heading] = []
+        tokens = self.tokens
+        for index, token in enumerate(tokens):
+            if token.type == "heading_open":
+                inline = tokens[index + 1]
+                line = self.source_line(token.map[0]) if token.map else self.body_line
+                found.append(Heading(int(token.tag[1]), inline.content.strip(), line, index))
+        return found
+
+    @property
+    def title(self) -> str:
+        title = self.meta.get("title")
+        if isinstance(title, str) and title.strip():
+            return title.strip()
+        h1 = next((h for h in self.headings if h.level == 1), None)
+        return h1.text if h1 else Path(self.path).stem
+
+
+def _key_lines(yaml_text: str, first_line: int) -> dict[str, int]:
+    """Source line of each top-level key, from the YAML node marks (composing is cheap and never runs code)."""
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                lines[str(key_node.value)] = first_line + key_node.start_mark.line
+    return lines
+
+
+def item_line(page: SourcePage, key: str, index: int) -> int:
+    """Source line of item `index` of a list under front matter key `key` (for `help: [a, b]` and block lists)."""
+    fm = _FRONT_MATTER.match(page.text)
+    if not fm or fm.group(1) is None:
+        return page.line_of(key)
+    try:
+        node = yaml.compose(fm.group(1), Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return page.line_of(key)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if getattr(key_node, "value", None) == key and isinstance(value_node, yaml.SequenceNode):
+                if index < len(value_node.value):
+                    return 2 + value_node.value[index].start_mark.line
+    return page.line_of(key)
+
+
+def parse_text(text: str, path: str, *, default_lang: str = "nl", lang: str = "nl") -> SourcePage:
+    """Split front matter and body; report broken front matter as a finding at its line."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    page = SourcePage(path=path, text=text, body=text, default_lang=default_lang)
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        if text.lstrip().startswith("---"):
+            page.problems.append(
+                Finding(path, 1, "frontmatter.syntax", Severity.ERROR, *message(lang, "fm_unclosed"))
+            )
+            page.front_matter_ok = False
+        return page
+    yaml_text = match.group(1) or ""
+    page.body = text[match.end() :]
+    page.body_line = text[: match.end()].count("\n") + 1
+    try:
+        data = load_yaml(yaml_text) if yaml_text.strip() else {}
+    except yaml.YAMLError as exc:
+        line0 = yaml_error_line(exc, yaml_text)
+        line = 2 + line0 if line0 is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        page.problems.append(
+            Finding(path, line, "frontmatter.syntax", Severity.ERROR, *message(lang, "fm_yaml", problem=problem))
+        )
+        page.front_matter_ok = False
+        return page
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        page.problems.append(
+            Finding(path, 2, "frontmatter.syntax", Severity.ERROR, *message(lang, "fm_not_mapping"))
+        )
+        page.front_matter_ok = False
+        return page
+    page.meta = {str(k): v for k, v in data.items()}
+    page.meta_lines = _key_lines(yaml_text, 2)
+    return page
+
+
+def read_page(file: Path, path: str, *, default_lang: str = "nl", lang: str = "nl") -> SourcePage:
+    """Read a file as UTF-8; a file that is not UTF-8 or cannot be read is a finding, not a crash."""
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        page = SourcePage(path=path, text="", default_lang=default_lang)
+        page.problems.append(
+            Finding(path, None, "file.unreadable", Severity.ERROR, *message(lang, "file_unreadable", error=exc.strerror))
+        )
+        page.front_matter_ok = False
+        return page
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        page = SourcePage(path=path, text="", default_lang=default_lang)
+        page.problems.append(Finding(path, line, "file.encoding", Severity.ERROR, *message(lang, "file_encoding")))
+        page.front_matter_ok = False
+        return page
+    return parse_text(text, path, default_lang=default_lang, lang=lang)

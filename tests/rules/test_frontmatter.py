@@ -1,0 +1,96 @@
+"""Front matter rules as a table: each case changes one key of a good product page."""
+
+from __future__ import annotations
+
+import types
+
+import pytest
+
+from helder.rules import CheckContext
+from helder.rules.frontmatter import validate
+from helder.source import parse_text
+
+KNOWN = {"sections.costs-missing", "readability.sentence-length", "sections.steps-list"}
+
+GOOD = {
+    "title": "Paspoort aanvragen",
+    "summary": "U vraagt een paspoort aan bij de balie.",
+    "audience": "[inwoners]",
+    "online": "nee",
+    "owner": "Burgerzaken",
+    "reviewed": "2026-10-01",
+}
+
+
+def page_with(changes: dict[str, str | None], page_type: str | None = None) -> str:
+    data = dict(GOOD)
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    lines = [f"{key}: {value}" for key, value in data.items()]
+    if page_type:
+        lines.insert(0, f"type: {page_type}")
+    return "---\n" + "\n".join(lines) + "\n---\n# Titel\n"
+
+
+def findings(text: str) -> list[tuple[str, int | None, str]]:
+    ctx = CheckContext(options=types.SimpleNamespace(product_types=["product"]), lang="nl")
+    page = parse_text(text, "content/p.md")
+    return [(f.rule, f.line, f"{f.message} {f.suggestion}") for f in validate(page, ctx, KNOWN)]
+
+
+def test_good_product_has_no_findings():
+    assert findings(page_with({})) == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "rule", "line", "words"),
+    [
+        ({"title": None}, "frontmatter.required", 1, '"title" ontbreekt'),
+        ({"summary": None}, "frontmatter.required", 1, '"summary" ontbreekt'),
+        ({"summary": '"' + "lang " * 45 + '"'}, "frontmatter.value", 3, "is 225 tekens lang"),
+        ({"audience": "[burgers]"}, "frontmatter.value", 4, 'Bij "audience" staat "burgers". Dat kan niet.'),
+        ({"audience": "[]"}, "frontmatter.value", 4, 'Bij "audience" staat niets.'),
+        ({"online": "misschien"}, "frontmatter.value", 5, '"ja", "nee" of "digid"'),
+        ({"owner": '""'}, "frontmatter.value", 6, 'Bij "owner" staat niets.'),
+        ({"reviewed": "2026-13-01"}, "frontmatter.value", 7, 'Bij "reviewed" staat "2026-13-01". Dat is geen goede datum.'),
+        ({"reviewed": "gisteren"}, "frontmatter.value", 7, "geen goede datum"),
+        ({"reviewed": None}, "frontmatter.required", 1, '"reviewed" ontbreekt'),
+        ({"upl": "https://example.org/paspoort"}, "frontmatter.value", 8, 'Bij "upl"'),
+        ({"sumary": "Tikfout."}, "frontmatter.unknown-key", 8, 'Helder kent het gegeven "sumary" niet.'),
+        ({"lang": "de"}, "frontmatter.value", 8, '"nl" of "en"'),
+        ({"ignore": "{sections.costs-missing: }"}, "frontmatter.ignore-reason", 8, "staat uit zonder reden"),
+        ({"ignore": "{sections.kosten: Gratis.}"}, "frontmatter.value", 8, 'de regel "sections.kosten"'),
+    ],
+)
+def test_bad_value_is_reported_at_its_line(changes, rule, line, words):
+    found = findings(page_with(changes))
+    assert [(r, ln) for r, ln, _ in found] == [(rule, line)]
+    assert words in found[0][2]
+
+
+def test_unknown_key_suggests_the_close_name():
+    ctx = CheckContext(options=types.SimpleNamespace(product_types=["product"]), lang="nl")
+    page = parse_text(page_with({"sumary": "x"}), "content/p.md")
+    (finding,) = validate(page, ctx, KNOWN)
+    assert 'Bedoelt u "summary"?' in finding.suggestion
+
+
+def test_help_item_line_points_at_the_item():
+    text = page_with({"help": "\n  - telefoon\n  - balie"})
+    page = parse_text(text, "content/p.md")
+    from helder.source import item_line
+
+    assert [item_line(page, "help", i) for i in (0, 1)] == [9, 10]
+
+
+def test_non_product_page_needs_only_title_and_summary():
+    text = "---\ntype: page\ntitle: Home\nsummary: Welkom.\n---\n# Home\n"
+    assert findings(text) == []
+    assert [r for r, _, _ in findings("---\ntype: page\ntitle: Home\n---\n")] == ["frontmatter.required"]
+
+
+def test_ignore_with_reason_is_accepted():
+    assert findings(page_with({"ignore": "{sections.costs-missing: Dit product is gratis.}"})) == []

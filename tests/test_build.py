@@ -1,0 +1,138 @@
+"""Real temporary MkDocs builds: what editors see in the log and what residents get in the HTML."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import BIN, GOOD_PRODUCT, mkdocs_yml
+
+OVERVIEW = "---\ntitle: Burgerzaken\nsummary: Alles over uw gegevens.\ntype: overview\n---\n# Burgerzaken\n\nDit zijn de producten.\n"
+HOME = "---\ntitle: Home\nsummary: Welkom.\ntype: page\n---\n# Welkom\n\nFijn dat u er bent.\n"
+
+
+def test_good_site_builds_strict_with_help_from_the_catalogue(site):
+    site.page("index.md", HOME)
+    site.page("burgerzaken/index.md", OVERVIEW)
+    site.page("burgerzaken/paspoort.md", GOOD_PRODUCT)
+    result = site.build()
+    assert result.code == 0, result.text
+    assert "[helder]" not in result.text and "helder:" not in result.text  # no findings at all
+    html = site.html("burgerzaken/paspoort/index.html")
+    assert '<h2 id="hulp">Hulp</h2>' in html
+    assert '<h3 id="bel-ons">Bel ons</h3>' in html
+    assert '<a href="tel:140123">14 0123</a>' in html
+    assert "Maandag tot en met vrijdag: 8.30 tot 17.00 uur" not in html  # hours are one sentence in a list item
+    assert "maandag tot en met vrijdag: 8.30 tot 17.00 uur." in html
+    assert "Marktplein 1, 1234 AB, Teststad" in html
+
+
+def test_overview_page_lists_its_products(site):
+    site.page("burgerzaken/index.md", OVERVIEW)
+    site.page("burgerzaken/paspoort.md", GOOD_PRODUCT)
+    site.page("burgerzaken/rijbewijs.md", GOOD_PRODUCT.replace("Paspoort aanvragen", "Rijbewijs verlengen"))
+    assert site.build().code == 0
+    html = site.html("burgerzaken/index.html")
+    assert html.index('href="paspoort/">Paspoort aanvragen</a>') < html.index('href="rijbewijs/">Rijbewijs verlengen</a>')
+    assert "U vraagt een paspoort aan bij de balie in het stadhuis." in html
+
+
+def test_audience_overview_groups_products_by_theme(site):
+    site.page("burgerzaken/index.md", OVERVIEW)
+    site.page("burgerzaken/paspoort.md", GOOD_PRODUCT)
+    site.page("ondernemen/index.md", OVERVIEW.replace("Burgerzaken", "Ondernemen"))
+    site.page("ondernemen/terras.md", GOOD_PRODUCT.replace("[inwoners]", "[ondernemers]").replace("Paspoort aanvragen", "Terras"))
+    site.page("ondernemers.md", "---\ntitle: Voor ondernemers\nsummary: Alles voor bedrijven.\ntype: overview\n"
+              "overview: {audience: ondernemers}\n---\n# Voor ondernemers\n")
+    assert site.build().code == 0
+    html = site.html("ondernemers/index.html")
+    assert '<h2 id="ondernemen">Ondernemen</h2>' in html
+    assert "Terras</a>" in html and "Paspoort aanvragen</a>" not in html
+
+
+def test_hand_written_help_keeps_its_text_and_gets_the_catalogue(site):
+    page = GOOD_PRODUCT.replace("## Bezwaar maken", "## Hulp\n\nVraag ook uw buren.\n\n## Bezwaar maken")
+    site.page("paspoort.md", page)
+    assert site.build().code == 0
+    html = site.html("paspoort/index.html")
+    hulp = html[html.index('id="hulp"'):html.index('id="bezwaar-maken"')]
+    assert "Vraag ook uw buren." in hulp and "Bel ons</h3>" in hulp
+
+
+def test_missing_section_fails_the_build_with_the_dutch_message(site):
+    site.page("paspoort.md", GOOD_PRODUCT.replace("1. Maak", "- Maak").replace("2. Kom", "- Kom").replace("3. Haal", "- Haal"))
+    result = site.build()
+    assert result.code == 1
+    assert ("content/paspoort.md:15: [sections.steps-list] Onder \"Stappen\" staat geen genummerde lijst."
+            " — Zet elke stap op een eigen regel met 1., 2., 3.") in result.text
+
+
+def test_build_without_strict_still_refuses_an_error(site):
+    site.page("paspoort.md", GOOD_PRODUCT.replace("## Wat heeft u nodig?", "## Meenemen"))
+    result = site.run(str(BIN / "mkdocs"), "build")
+    assert result.code == 1
+    assert "[sections.documents-missing]" in result.text
+
+
+def test_rule_level_from_mkdocs_yml(site):
+    site.write("mkdocs.yml", mkdocs_yml(helder="rules:\n  sections.documents-missing: warning\n"))
+    site.page("paspoort.md", GOOD_PRODUCT.replace("## Wat heeft u nodig?", "## Meenemen"))
+    result = site.build()
+    assert result.code == 0, result.text
+    assert "[sections.documents-missing]" in result.text  # still shown, as a warning
+    code, found = site.check_json()
+    assert code == 0 and found[0]["severity"] == "warning"
+
+
+def test_page_may_silence_a_rule_only_with_a_reason(site):
+    page = GOOD_PRODUCT.replace("## Wat heeft u nodig?\n\n- Uw oude paspoort.\n- Een pasfoto.\n", "")
+    site.page("a.md", page.replace("help: [", "ignore:\n  sections.documents-missing: U hoeft niets mee te nemen.\nhelp: ["))
+    site.page("b.md", page.replace("help: [", "ignore:\n  sections.documents-missing:\nhelp: ["))
+    code, found = site.check_json()
+    assert code == 1
+    assert [(f["path"], f["rule"], f["line"]) for f in found] == [
+        ("content/b.md", "sections.documents-missing", None),
+        ("content/b.md", "frontmatter.ignore-reason", 9),
+    ]
+
+
+def test_unknown_help_key_names_file_line_and_known_keys(site):
+    site.page("paspoort.md", GOOD_PRODUCT.replace("help: [telefoon, balie]", "help:\n  - telefoon\n  - baile"))
+    result = site.build()
+    assert result.code == 1
+    assert ('content/paspoort.md:11: [help.unknown] De hulp "baile" staat niet in de hulpcatalogus. — '
+            'Bedoelt u "balie"? Kies uit: balie, telefoon.') in result.text
+
+
+def test_unknown_rule_in_config_is_a_configuration_error(site):
+    site.write("mkdocs.yml", mkdocs_yml(helder="rules:\n  sections.kosten: warning\n"))
+    site.page("paspoort.md", GOOD_PRODUCT)
+    result = site.check()
+    assert result.code == 2
+    assert 'regel "sections.kosten". Die regel bestaat niet.' in result.err
+    build = site.build()
+    assert build.code == 1 and 'Die regel bestaat niet.' in build.text and "Traceback" not in build.text
+
+
+def test_check_formats_and_exit_codes(site):
+    site.page("goed.md", GOOD_PRODUCT)
+    assert site.check().code == 0
+    site.page("fout.md", GOOD_PRODUCT.replace("online: nee", "online: soms"))
+    text = site.check()
+    assert text.code == 1
+    assert text.out.splitlines() == [
+        'content/fout.md:6: [frontmatter.value] Bij "online" staat "soms". Dat kan niet. — Kies "ja", "nee" of "digid".'
+    ]
+    github = site.check("--format", "github")
+    assert github.out.startswith("::error file=content/fout.md,line=6,title=frontmatter.value::Bij")
+    code, found = site.check_json("content/fout.md")
+    assert code == 1 and set(found[0]) == {"path", "line", "rule", "severity", "message", "suggestion"}
+    assert site.check("content/bestaat-niet.md").code == 2
+    assert site.check("--format", "xml").code == 2
+
+
+def test_build_writes_the_page_map_and_scores_for_later_gates(site):
+    site.page("index.md", HOME)
+    site.page("burgerzaken/paspoort.md", GOOD_PRODUCT)
+    assert site.build().code == 0
+    pages = json.loads((site.root / ".helder" / "pages.json").read_text(encoding="utf-8"))
+    assert pages == {"/": "content/index.md", "/burgerzaken/paspoort/": "content/burgerzaken/paspoort.md"}
