@@ -75,11 +75,15 @@ offers:
   telefoon:
     name: Bel ons
     what: Bel ons met uw vraag.
+    for: Iedereen
+    how: Bel het nummer hieronder.
     cost: Gratis
     channel: telefoon
   balie:
     name: Kom naar de balie
     what: Kom naar het stadhuis.
+    for: Iedereen
+    how: Maak eerst een afspraak.
     cost: Gratis
     channel: stadhuis
 """

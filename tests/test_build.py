@@ -135,4 +135,8 @@ def test_build_writes_the_page_map_and_scores_for_later_gates(site):
     site.page("burgerzaken/paspoort.md", GOOD_PRODUCT)
     assert site.build().code == 0
     pages = json.loads((site.root / ".helder" / "pages.json").read_text(encoding="utf-8"))
-    assert pages == {"/": "content/index.md", "/burgerzaken/paspoort/": "content/burgerzaken/paspoort.md"}
+    assert pages == {
+        "/": "content/index.md",
+        "/burgerzaken/paspoort/": "content/burgerzaken/paspoort.md",
+        "/hulp/": "content/hulp/index.md",  # generated from the catalogue; named where it would be
+    }

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import click
 
-from .checker import check_files, discover
+from .checker import check_files, check_page, discover
+from .source import parse_text
 from .findings import Finding, format_github, format_text, has_errors, summary_counts, to_json
 from .messages import message, register
 
@@ -97,6 +98,13 @@ def check(paths: tuple[Path, ...], config_file: str, fmt: str) -> None:
     else:
         files = [(file, site.shown(file)) for file, _ in discover([site.docs_dir])]
     report = check_files(files, site.ctx, default_lang=site.default_lang)
+    if not paths:
+        # The pages the build makes from the help catalogue get the same checks.
+        by_uri = {Path(shown).relative_to(site.shown(site.docs_dir)).as_posix(): r for shown, r in report.pages.items()}
+        for uri, text in site.generated_pages(by_uri).items():
+            if uri not in by_uri:
+                page = parse_text(text, site.generated_path(uri), default_lang=site.default_lang, lang=lang)
+                report.pages[page.path] = check_page(page, site.ctx)
     findings = sorted(site.site_findings, key=lambda f: f.path) + report.findings
     counts = summary_counts(findings)
     emit(findings, fmt, message(lang, "cli_summary", pages=len(report.pages), **counts)[0])

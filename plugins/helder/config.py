@@ -45,5 +45,7 @@ class HelderConfig(Config):
     product_types = c.ListOfItems(c.Type(str), default=["product"])
     #: The help catalogue (channels, help offers, barriers), relative to mkdocs.yml.
     catalogue = c.Type(str, default="data/hulp.yml")
+    #: Folder (in the site) for the generated help pages: overview, barriers, target groups, policy. Empty: none.
+    help_pages = c.Type(str, default="hulp")
     #: Write `pages.json` (url -> source file) and the per-page report here, relative to mkdocs.yml.
     state_dir = c.Type(str, default=".helder")

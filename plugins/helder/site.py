@@ -42,6 +42,24 @@ class Site:
     ctx: CheckContext
     site_findings: list[Finding] = field(default_factory=list)
 
+    def generated_pages(self, pages: dict[str, Any]) -> dict[str, str]:
+        """Help pages made from the catalogue (src_uri -> Markdown), given the checked pages by src_uri."""
+        from .catalogue.pages import Product, help_pages
+
+        folder = (self.options.help_pages or "").strip("/")
+        if self.catalogue is None or not folder:
+            return {}
+        products = [
+            Product(uri, r.page.title, [k for k in r.page.meta.get("help") or [] if isinstance(k, str)])
+            for uri, r in sorted(pages.items(), key=lambda item: item[1].page.title.casefold())
+            if r.page.page_type in self.options.product_types
+        ]
+        return help_pages(self.catalogue, products, folder, self.default_lang)
+
+    def generated_path(self, src_uri: str) -> str:
+        """How a generated page is named in findings: where it would be if it were a file in the docs folder."""
+        return f"{self.shown(self.docs_dir)}/{src_uri}"
+
     def shown(self, file: Path | str) -> str:
         """A path as editors see it: relative to the site's root, with forward slashes."""
         path = Path(file)

@@ -1,4 +1,8 @@
-"""The help catalogue: one source of truth for channels and help offers, reused by every page."""
+"""The help catalogue: one source of truth for channels, help offers, barriers, target groups and the policy.
+
+Loaded once per build. Every problem in it becomes a `help.*` finding at its own line in the data file, and a
+partly broken catalogue still serves the keys it has, so pages are not buried under follow-up findings.
+"""
 
 from __future__ import annotations
 
@@ -7,24 +11,72 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
 
 from ..findings import Finding, Severity
-from ..messages import message, register
+from ..messages import message, quote_list, register
 from ..source import load_yaml, yaml_error_line
+from .model import DAY_KEYS, TIME, CatalogueModel
 
 register(
     {
         "cat_missing": {
-            "nl": ("Het bestand met de hulpcatalogus bestaat niet.", "Maak het bestand, of zet het goede pad bij catalogue in mkdocs.yml."),
-            "en": ("The help catalogue file does not exist.", "Create the file, or set the right path at catalogue in mkdocs.yml."),
+            "nl": ("Het bestand met de hulpcatalogus bestaat niet.",
+                   "Maak het bestand, of zet het goede pad bij catalogue in mkdocs.yml."),
+            "en": ("The help catalogue file does not exist.",
+                   "Create the file, or set the right path at catalogue in mkdocs.yml."),
         },
         "cat_yaml": {
-            "nl": ("De hulpcatalogus is geen geldige YAML: {problem}.", "Kijk naar deze regel. Let op de dubbele punten en de inspringing."),
-            "en": ("The help catalogue is not valid YAML: {problem}.", "Look at this line. Check the colons and the indentation."),
+            "nl": ("De hulpcatalogus is geen geldige YAML: {problem}.",
+                   "Kijk naar deze regel. Let op de dubbele punten en de inspringing."),
+            "en": ("The help catalogue is not valid YAML: {problem}.",
+                   "Look at this line. Check the colons and the indentation."),
         },
         "cat_shape": {
             "nl": ('De hulpcatalogus heeft geen lijst "offers".', "Zet de soorten hulp onder offers:, met per soort een naam."),
             "en": ('The help catalogue has no "offers" list.', "Put the kinds of help under offers:, each with a name."),
+        },
+        "cat_missing_key": {
+            "nl": ('Bij {where} ontbreekt "{key}".', 'Vul "{key}" in. Kijk in de handleiding welke gegevens nodig zijn.'),
+            "en": ('"{key}" is missing at {where}.', 'Fill in "{key}". The guide lists what is needed.'),
+        },
+        "cat_unknown_key": {
+            "nl": ('Helder kent "{key}" niet bij {where}.', "Haal het weg of verbeter de naam. Kijk in de handleiding welke namen kunnen."),
+            "en": ('Helder does not know "{key}" at {where}.', "Remove it or fix the name. The guide lists the names."),
+        },
+        "cat_value": {
+            "nl": ('De waarde bij {where} klopt niet.', "{hint}"),
+            "en": ('The value at {where} is not right.', "{hint}"),
+        },
+        "cat_hours": {
+            "nl": ("De openingstijd bij {where} klopt niet.",
+                   'Schrijf dagen als ma, di, wo, do, vr, za, zo en tijden als "09:00".'),
+            "en": ("The opening hours at {where} are not right.",
+                   'Write days as ma, di, wo, do, vr, za, zo and times as "09:00".'),
+        },
+        "cat_hours_order": {
+            "nl": ("Bij {where} sluit de deur eerder dan hij opengaat: {open} tot {close}.",
+                   "Zet de begintijd bij open en de eindtijd bij close."),
+            "en": ("At {where} the closing time comes before the opening time: {open} to {close}.",
+                   "Put the start time at open and the end time at close."),
+        },
+        "cat_phone": {
+            "nl": ('Het telefoonnummer "{value}" bij {where} klopt niet.',
+                   "Schrijf een Nederlands nummer, bijvoorbeeld 14 0123 of 010-123 45 67."),
+            "en": ('The phone number "{value}" at {where} is not right.',
+                   "Write a Dutch number, for example 14 0123 or 010-123 45 67."),
+        },
+        "cat_no_channel": {
+            "nl": ('De hulp "{key}" heeft geen kanaal.', "Schrijf bij channel hoe mensen deze hulp krijgen. Kies uit: {known}."),
+            "en": ('The help "{key}" has no channel.', "Say at channel how people get this help. Choose from: {known}."),
+        },
+        "cat_bad_ref": {
+            "nl": ('Bij {where} staat "{value}". Dat staat niet in {section}.', "Kies uit: {known}."),
+            "en": ('{where} names "{value}". That is not in {section}.', "Choose from: {known}."),
+        },
+        "cat_barrier_empty": {
+            "nl": ('Voor de drempel "{key}" staat geen hulp.', "Zet bij offers welke hulp mensen met deze drempel krijgen."),
+            "en": ('The barrier "{key}" has no help.', "List at offers which help people with this barrier get."),
         },
     }
 )
@@ -32,16 +84,122 @@ register(
 
 @dataclass
 class Catalogue:
+    """The catalogue's data (as read) and its validated model (None while it has errors)."""
+
     path: str
     data: dict[str, Any] = field(default_factory=dict)
+    model: CatalogueModel | None = None
 
     def offer_keys(self) -> list[str]:
         offers = self.data.get("offers")
         return [str(k) for k in offers] if isinstance(offers, dict) else []
 
+    def section(self, name: str) -> dict[str, Any]:
+        value = self.data.get(name)
+        return value if isinstance(value, dict) else {}
+
+
+def _node_at(root: yaml.Node | None, loc: tuple[Any, ...]) -> yaml.Node | None:
+    """The YAML node at a pydantic error location, as deep as it exists (for the line number).
+
+    For a mapping entry this is the key (`langskomen:`), not the block under it: that is the line editors look at.
+    """
+    node = root
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            entry = next(((k, v) for k, v in node.value if getattr(k, "value", None) == str(part)), None)
+            if entry is None:
+                return node
+            key, value = entry
+            if part == loc[-1] and isinstance(value, (yaml.MappingNode, yaml.SequenceNode)):
+                return key
+            node = value
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            break
+    return node
+
+
+def _line(root: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
+    node = _node_at(root, loc)
+    return node.start_mark.line + 1 if node is not None else None
+
+
+def _where(loc: tuple[Any, ...]) -> str:
+    return " > ".join(str(p) for p in loc if p != "for_") or "de catalogus"
+
+
+def _pydantic_findings(exc: ValidationError, root: yaml.Node | None, shown: str, lang: str) -> list[Finding]:
+    findings = []
+    for error in exc.errors():
+        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith(("function-", "literal["))))
+        kind = error["type"]
+        line = _line(root, loc)
+        where = _where(loc[:-1] if kind in ("missing", "extra_forbidden") else loc)
+        if kind == "missing":
+            rule, texts = "help.catalogue", message(lang, "cat_missing_key", key=loc[-1], where=where)
+        elif kind == "extra_forbidden":
+            rule, texts = "help.catalogue", message(lang, "cat_unknown_key", key=loc[-1], where=where)
+        elif "hours" in loc:
+            rule, texts = "help.hours", message(lang, "cat_hours", where=where)
+        elif loc and loc[-1] == "phone":
+            rule, texts = "help.phone", message(lang, "cat_phone", value=error.get("input"), where=where)
+        else:
+            hint = error.get("msg", "")
+            rule, texts = "help.catalogue", message(lang, "cat_value", where=where, hint=hint)
+        findings.append(Finding(shown, line, rule, Severity.ERROR, *texts))
+    return findings
+
+
+def cross_check(data: dict[str, Any], root: yaml.Node | None, shown: str, lang: str) -> list[Finding]:
+    """References between parts of the catalogue, and opening hours that close before they open."""
+    findings: list[Finding] = []
+    channels = data.get("channels") or {}
+    offers = data.get("offers") or {}
+    barriers = data.get("barriers") or {}
+
+    def ref(loc: tuple[Any, ...], value: Any, known: dict[str, Any], section: str) -> None:
+        if value not in known:
+            findings.append(Finding(shown, _line(root, loc), "help.unknown-ref", Severity.ERROR, *message(
+                lang, "cat_bad_ref", where=_where(loc[:-1] if isinstance(loc[-1], int) else loc), value=value,
+                section=section, known=", ".join(sorted(known)))))
+
+    for key, offer in offers.items():
+        if not isinstance(offer, dict):
+            continue
+        if not offer.get("channel"):
+            findings.append(Finding(shown, _line(root, ("offers", key)), "help.offer-channel", Severity.ERROR,
+                                    *message(lang, "cat_no_channel", key=key, known=", ".join(sorted(channels)))))
+        else:
+            ref(("offers", key, "channel"), offer["channel"], channels, "channels")
+    for key, barrier in barriers.items():
+        if not isinstance(barrier, dict):
+            continue
+        if not barrier.get("offers"):
+            findings.append(Finding(shown, _line(root, ("barriers", key)), "help.barrier-offers", Severity.ERROR,
+                                    *message(lang, "cat_barrier_empty", key=key)))
+        for i, value in enumerate(barrier.get("offers") or []):
+            ref(("barriers", key, "offers", i), value, offers, "offers")
+    for key, group in (data.get("groups") or {}).items():
+        if not isinstance(group, dict):
+            continue
+        for i, value in enumerate(group.get("barriers") or []):
+            ref(("groups", key, "barriers", i), value, barriers, "barriers")
+        for i, value in enumerate(group.get("offers") or []):
+            ref(("groups", key, "offers", i), value, offers, "offers")
+    for key, channel in channels.items():
+        for i, slot in enumerate((channel or {}).get("hours") or [] if isinstance(channel, dict) else []):
+            times = (str(slot.get("open", "")), str(slot.get("close", ""))) if isinstance(slot, dict) else ("", "")
+            if all(TIME.match(t) for t in times) and times[0] >= times[1]:
+                findings.append(Finding(shown, _line(root, ("channels", key, "hours", i)), "help.hours",
+                                        Severity.ERROR, *message(lang, "cat_hours_order", where=f"channels > {key}",
+                                                                 open=slot.get("open"), close=slot.get("close"))))
+    return findings
+
 
 def load_catalogue(file: Path, shown: str, lang: str = "nl") -> tuple[Catalogue | None, list[Finding]]:
-    """Read and validate the catalogue. A broken catalogue is reported at its own file and line."""
+    """Read and validate the catalogue. Every problem is reported at its own line in the data file."""
     if not file.is_file():
         return None, [Finding(shown, None, "help.catalogue", Severity.ERROR, *message(lang, "cat_missing"))]
     try:
@@ -50,11 +208,24 @@ def load_catalogue(file: Path, shown: str, lang: str = "nl") -> tuple[Catalogue 
         return None, [Finding(shown, None, "file.encoding", Severity.ERROR, *message(lang, "file_encoding"))]
     try:
         data = load_yaml(text)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         line0 = yaml_error_line(exc, text)
         line = line0 + 1 if line0 is not None else None
-        problem = getattr(exc, "problem", None) or "onbekende fout"
+        problem = getattr(exc, "problem", None) or "?"
         return None, [Finding(shown, line, "help.catalogue", Severity.ERROR, *message(lang, "cat_yaml", problem=problem))]
     if not isinstance(data, dict) or not isinstance(data.get("offers"), dict):
         return None, [Finding(shown, 1, "help.catalogue", Severity.ERROR, *message(lang, "cat_shape"))]
-    return Catalogue(shown, data), []
+    catalogue = Catalogue(shown, data)
+    findings: list[Finding] = []
+    try:
+        catalogue.model = CatalogueModel.model_validate(data)
+    except ValidationError as exc:
+        findings.extend(_pydantic_findings(exc, root, shown, lang))
+    findings.extend(cross_check(data, root, shown, lang))
+    # One problem can trip both checks; report each message once.
+    unique = {(f.line, f.rule, f.message): f for f in findings}
+    return catalogue, sorted(unique.values(), key=lambda f: (f.line or 0, f.rule))
+
+
+__all__ = ["Catalogue", "load_catalogue", "DAY_KEYS", "quote_list"]

@@ -1,0 +1,877 @@
+"""Accessibility rules that only the Markdown source can answer (`markdown.*`).
+
+A browser audit of the built site sees `<img alt="foto">` or a link called "klik hier", but it cannot say in
+which file and on which line the editor wrote it, and it misses what is not wrong for a machine (bold text
+used as a heading, a PDF link that does not say how big the file is). These rules read the markdown-it tokens
+of the page body, so every finding points at the source line an editor can open.
+
+Each rule is a small pure function `tokens -> list[Hit]`; `check` turns hits into `Finding`s with the page's
+path, source line numbers (front matter counted) and the message in the site's language. Raw HTML in the
+Markdown is read with the stdlib `html.parser`, and what counts as unsafe HTML comes from `helder.sanitize`,
+the cleaner that removes it from the built site, so the editor is told about exactly what will disappear.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+from markdown_it.token import Token
+
+from ..findings import Finding, Severity, sort_key
+from ..messages import message, register
+from ..sanitize import REMOVED_ELEMENTS, attribute_problem, unsafe_url
+from ..source import SourcePage
+from . import CheckContext, Rule
+
+RULES = [
+    Rule("markdown.image-alt", Severity.ERROR, "Een afbeelding heeft geen goede beschrijving (alt-tekst)."),
+    Rule("markdown.link-text", Severity.ERROR, "Een linktekst zegt niet waar de link heen gaat."),
+    Rule(
+        "markdown.heading-order", Severity.ERROR, "De koppen slaan een niveau over, of zijn dubbel of leeg."
+    ),
+    Rule("markdown.fake-heading", Severity.WARNING, "Vette tekst wordt gebruikt als kop."),
+    Rule("markdown.file-link", Severity.ERROR, "Een link naar een bestand noemt niet soort en grootte."),
+    Rule("markdown.unsafe-html", Severity.ERROR, "Een script, ingesloten pagina of formulier in de tekst."),
+]
+
+_SEVERITY = {rule.id: rule.severity for rule in RULES}
+
+# --- word lists ----------------------------------------------------------------------------------------
+
+#: Link texts that do not say where a link goes (WCAG 2.4.4); compared after `_normalise`.
+VAGUE_LINK_TEXTS = frozenset(
+    {
+        "klik hier", "klik", "hier", "lees meer", "lees verder", "meer", "meer informatie", "meer info",
+        "deze link", "link", "deze pagina", "website",
+        "click here", "click", "here", "read more", "more", "more info", "more information", "this link",
+        "this page",
+    }
+)  # fmt: skip
+
+#: Alt texts that say an image is an image, not what it shows.
+VAGUE_ALT_TEXTS = frozenset(
+    {
+        "afbeelding", "foto", "plaatje", "plaatjes", "beeld", "illustratie", "figuur", "icoon", "logo",
+        "banner", "grafiek", "schermafbeelding", "image", "picture", "photo", "img", "pic", "icon",
+        "illustration", "figure", "graphic", "chart", "screenshot", "alt", "alt text", "alt-tekst",
+    }
+)  # fmt: skip
+
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|svg|webp|avif|bmp|tiff?|heic)\s*$", re.IGNORECASE)
+#: Names cameras, phones and screenshot tools give files: IMG_1234, DSC01234, PXL_2024..., Schermafbeelding
+#: 2024-...
+_CAMERA_NAME = re.compile(
+    r"^(?:img|dsc[fn]?|pxl|mvimg|dcim|wp|image|foto|photo|afbeelding|schermafbeelding|screenshot|scan)"
+    r"[\s_-]*\d",
+    re.IGNORECASE,
+)
+
+#: Document formats a reader should know before opening (WCAG 2.4.4, Dutch government web guidelines): the
+#: file may need another program, and a large file costs mobile data. Value: name shown in the suggestion and
+#: the words that count as naming the format in the link text. `.csv` and `.zip` are in on purpose: neither
+#: opens in the browser.
+FILE_FORMATS: Mapping[str, tuple[str, frozenset[str]]] = {
+    "pdf": ("pdf", frozenset({"pdf"})),
+    "doc": ("Word", frozenset({"word", "doc", "docx"})),
+    "docx": ("Word", frozenset({"word", "doc", "docx"})),
+    "xls": ("Excel", frozenset({"excel", "xls", "xlsx"})),
+    "xlsx": ("Excel", frozenset({"excel", "xls", "xlsx"})),
+    "ppt": ("PowerPoint", frozenset({"powerpoint", "ppt", "pptx"})),
+    "pptx": ("PowerPoint", frozenset({"powerpoint", "ppt", "pptx"})),
+    "odt": ("odt", frozenset({"odt", "opendocument"})),
+    "ods": ("ods", frozenset({"ods", "opendocument"})),
+    "odp": ("odp", frozenset({"odp", "opendocument"})),
+    "rtf": ("rtf", frozenset({"rtf"})),
+    "csv": ("csv", frozenset({"csv"})),
+    "zip": ("zip", frozenset({"zip"})),
+}
+_FILE_SIZE = re.compile(r"\d+(?:[.,]\d+)?\s?(?:[kmg]i?b|bytes?|kilobytes?|megabytes?)\b", re.IGNORECASE)
+
+#: Elements in the messages of `markdown.unsafe-html`, by the reason they are removed.
+_UNSAFE_ELEMENT_KEYS = {
+    "script": "md_unsafe_script",
+    "form": "md_unsafe_form",
+    **dict.fromkeys(("iframe", "frame", "frameset", "object", "embed", "applet"), "md_unsafe_embed"),
+    **dict.fromkeys(("style", "link", "meta", "base"), "md_unsafe_page"),
+}
+
+#: A Markdown link or image destination, or a reference definition: markdown-it refuses `javascript:` links
+#: and leaves them as text, but Python-Markdown (what MkDocs renders with) turns them into real links.
+_MD_DESTINATION = re.compile(r"\]\(\s*<?([^\s>]+)|^[ \t]*\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
+
+_PUNCTUATION = " \t\n.,:;!?…\"'“”‘’«»‹›()[]{}<>-–—→←↗›»*_/|"
+
+register(
+    {
+        # markdown.image-alt
+        "md_img_alt_missing": {
+            "nl": (
+                'De afbeelding "{src}" heeft geen beschrijving (alt-tekst).',
+                "Schrijf tussen de rechte haken wat er op de afbeelding staat. Is het alleen versiering? "
+                'Zet er dan {{ role="presentation" }} achter.',
+            ),
+            "en": (
+                'The image "{src}" has no description (alt text).',
+                "Write between the square brackets what the image shows. Is it only decoration? "
+                'Then put {{ role="presentation" }} after it.',
+            ),
+        },
+        "md_img_alt_missing_html": {
+            "nl": (
+                'De afbeelding "{src}" heeft geen beschrijving (alt-tekst).',
+                'Schrijf in alt="..." wat er op de afbeelding staat. Is het alleen versiering? '
+                'Schrijf dan alt="".',
+            ),
+            "en": (
+                'The image "{src}" has no description (alt text).',
+                'Write in alt="..." what the image shows. Is it only decoration? Then write alt="".',
+            ),
+        },
+        "md_img_alt_file": {
+            "nl": (
+                'De beschrijving van de afbeelding "{src}" is een bestandsnaam: "{alt}".',
+                "Schrijf in gewone woorden wat er op de afbeelding staat.",
+            ),
+            "en": (
+                'The description of the image "{src}" is a file name: "{alt}".',
+                "Say in plain words what the image shows.",
+            ),
+        },
+        "md_img_alt_vague": {
+            "nl": (
+                'De beschrijving "{alt}" zegt niet wat er op de afbeelding "{src}" staat.',
+                'Schrijf wat er te zien is, bijvoorbeeld "Ingang van het stadhuis".',
+            ),
+            "en": (
+                'The description "{alt}" does not say what the image "{src}" shows.',
+                'Say what can be seen, for example "Entrance of the town hall".',
+            ),
+        },
+        # markdown.link-text
+        "md_link_vague": {
+            "nl": (
+                'De linktekst "{text}" zegt niet waar de link heen gaat.',
+                'Schrijf waar de link heen gaat, bijvoorbeeld "Maak een afspraak".',
+            ),
+            "en": (
+                'The link text "{text}" does not say where the link goes.',
+                'Say where the link goes, for example "Make an appointment".',
+            ),
+        },
+        "md_link_empty": {
+            "nl": (
+                'De link naar "{href}" heeft geen tekst.',
+                'Schrijf in de link waar hij heen gaat, bijvoorbeeld "Maak een afspraak".',
+            ),
+            "en": (
+                'The link to "{href}" has no text.',
+                'Write in the link where it goes, for example "Make an appointment".',
+            ),
+        },
+        "md_link_same_text": {
+            "nl": (
+                'De linktekst "{text}" gaat hier naar een andere plek dan op regel {first_line}.',
+                "Geef elke link een eigen tekst. Dan weet de lezer waar elke link heen gaat.",
+            ),
+            "en": (
+                'The link text "{text}" goes somewhere else here than on line {first_line}.',
+                "Give each link its own text. Then readers know where each link goes.",
+            ),
+        },
+        # markdown.heading-order
+        "md_heading_skip": {
+            "nl": (
+                'Na een kop van niveau {prev} komt de kop "{text}" van niveau {level}. '
+                "Dat slaat een niveau over.",
+                "Maak er een kop van niveau {expected} van. Zet dan {hashes} voor de tekst.",
+            ),
+            "en": (
+                'After a level {prev} heading comes the level {level} heading "{text}". That skips a level.',
+                "Make it a level {expected} heading. Put {hashes} before the text.",
+            ),
+        },
+        "md_heading_first_skip": {
+            "nl": (
+                'De eerste kop "{text}" heeft niveau {level}. Dat slaat een niveau over.',
+                "Begin met een kop van niveau 2. Zet dan ## voor de tekst.",
+            ),
+            "en": (
+                'The first heading "{text}" is level {level}. That skips a level.',
+                "Start with a level 2 heading. Put ## before the text.",
+            ),
+        },
+        "md_h1_extra": {
+            "nl": (
+                'De kop "{text}" is een tweede hoofdkop. De eerste staat op regel {first_line}.',
+                "Een pagina heeft maar één kop met één #. Zet hier ## voor de tekst.",
+            ),
+            "en": (
+                'The heading "{text}" is a second main heading. The first is on line {first_line}.',
+                "A page has only one heading with one #. Put ## before this text.",
+            ),
+        },
+        "md_h1_not_first": {
+            "nl": (
+                'De hoofdkop "{text}" staat niet bovenaan. Er staat al een kop op regel {first_line}.',
+                "Zet de kop met één # boven alle andere koppen.",
+            ),
+            "en": (
+                'The main heading "{text}" is not at the top. There is a heading on line {first_line}.',
+                "Put the heading with one # above all other headings.",
+            ),
+        },
+        "md_heading_empty": {
+            "nl": (
+                "Deze kop is leeg.",
+                "Schrijf tekst achter de #-tekens. Of haal de regel weg.",
+            ),
+            "en": (
+                "This heading is empty.",
+                "Write text after the # signs. Or remove the line.",
+            ),
+        },
+        # markdown.fake-heading
+        "md_fake_heading": {
+            "nl": (
+                'De vette tekst "{text}" lijkt een kop, maar is geen kop.',
+                "Maak er een echte kop van. Zet {hashes} voor de tekst en haal de sterretjes weg. "
+                "Dan vindt een schermlezer de kop ook.",
+            ),
+            "en": (
+                'The bold text "{text}" looks like a heading, but it is not one.',
+                "Make it a real heading. Put {hashes} before the text and remove the asterisks. "
+                "Then screen readers find it too.",
+            ),
+        },
+        # markdown.file-link
+        "md_file_link_both": {
+            "nl": (
+                'De link "{text}" opent een {format}-bestand. Er staat niet bij welk soort en hoe groot.',
+                'Zet het soort en de grootte in de linktekst, bijvoorbeeld "({format}, 120 kB)".',
+            ),
+            "en": (
+                'The link "{text}" opens a {format} file. It does not say which kind or how big.',
+                'Put the kind and the size in the link text, for example "({format}, 120 kB)".',
+            ),
+        },
+        "md_file_link_size": {
+            "nl": (
+                'De link "{text}" opent een bestand. Er staat niet bij hoe groot het is.',
+                'Zet de grootte in de linktekst, bijvoorbeeld "({format}, 120 kB)".',
+            ),
+            "en": (
+                'The link "{text}" opens a file. It does not say how big it is.',
+                'Put the size in the link text, for example "({format}, 120 kB)".',
+            ),
+        },
+        "md_file_link_format": {
+            "nl": (
+                'De link "{text}" opent een {format}-bestand. Er staat niet bij welk soort bestand het is.',
+                'Zet het soort in de linktekst, bijvoorbeeld "({format}, 120 kB)".',
+            ),
+            "en": (
+                'The link "{text}" opens a {format} file. It does not say which kind of file.',
+                'Put the kind in the link text, for example "({format}, 120 kB)".',
+            ),
+        },
+        # markdown.unsafe-html
+        "md_unsafe_script": {
+            "nl": (
+                "Hier staat een script (<{tag}>). Dat komt niet op de site.",
+                "Haal het script weg. Heeft u iets extra's nodig op de pagina? Vraag het de beheerder.",
+            ),
+            "en": (
+                "There is a script here (<{tag}>). It will not appear on the site.",
+                "Remove the script. Need something extra on the page? Ask the site's maintainer.",
+            ),
+        },
+        "md_unsafe_embed": {
+            "nl": (
+                "Hier staat een ingesloten pagina of video (<{tag}>). Die komt niet op de site.",
+                "Zet er een gewone link voor in de plaats. Schrijf erbij wat de lezer daar vindt.",
+            ),
+            "en": (
+                "There is an embedded page or video here (<{tag}>). It will not appear on the site.",
+                "Use a plain link instead. Say what the reader will find there.",
+            ),
+        },
+        "md_unsafe_form": {
+            "nl": (
+                "Hier staat een formulier (<{tag}>). Dat komt niet op de site.",
+                'Link naar het formulier in het e-loket, bijvoorbeeld "Vraag een parkeervergunning aan".',
+            ),
+            "en": (
+                "There is a form here (<{tag}>). It will not appear on the site.",
+                'Link to the form in the online service desk, for example "Apply for a parking permit".',
+            ),
+        },
+        "md_unsafe_page": {
+            "nl": (
+                "Hier staat <{tag}>. Dat verandert de hele pagina. Het komt niet op de site.",
+                "Haal het weg. De beheerder regelt de opmaak van de hele site.",
+            ),
+            "en": (
+                "There is a <{tag}> here. It changes the whole page. It will not appear on the site.",
+                "Remove it. The site's maintainer looks after the layout of the whole site.",
+            ),
+        },
+        "md_unsafe_event": {
+            "nl": (
+                'De code {attr}="..." in <{tag}> start een script. Die komt niet op de site.',
+                'Haal {attr}="..." weg.',
+            ),
+            "en": (
+                'The code {attr}="..." in <{tag}> starts a script. It will not appear on the site.',
+                'Remove {attr}="...".',
+            ),
+        },
+        "md_unsafe_url": {
+            "nl": (
+                'Het adres "{url}" start een script. Het komt niet op de site.',
+                "Link naar een gewone webpagina of naar een bestand op deze site.",
+            ),
+            "en": (
+                'The address "{url}" starts a script. It will not appear on the site.',
+                "Link to an ordinary web page or to a file on this site.",
+            ),
+        },
+        "md_unsafe_style": {
+            "nl": (
+                'De opmaak style="..." in <{tag}> haalt iets op of start een script. '
+                "Die komt niet op de site.",
+                'Haal style="..." weg. De beheerder regelt de opmaak van de hele site.',
+            ),
+            "en": (
+                'The style="..." in <{tag}> loads something or starts a script. '
+                "It will not appear on the site.",
+                'Remove style="...". The site\'s maintainer looks after the layout of the whole site.',
+            ),
+        },
+    }
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A finding before it has a file, a language and a severity.
+
+    `line` and the values in `line_values` are 0-based body lines (markdown-it's `token.map`); `check` turns
+    them into source lines, so the rules need not know about front matter.
+    """
+
+    rule: str
+    line: int
+    key: str
+    values: Mapping[str, object] = field(default_factory=dict)
+    line_values: Mapping[str, int] = field(default_factory=dict)
+
+
+# --- a flat view of the inline content and the raw HTML --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing in the page's running text, with the 0-based body line it starts on.
+
+    kind: "text" (Markdown text; a line break is "\\n"), "code", "html_text" (text inside raw HTML), "image",
+    "link_open", "link_close", "tag" and "end_tag" (raw HTML), "block_end" (end of a paragraph or HTML block).
+    """
+
+    kind: str
+    line: int
+    text: str = ""  # the text, an image's alt text, or a tag name
+    attrs: tuple[tuple[str, str | None], ...] = ()
+
+    def attr(self, name: str) -> str | None:
+        return next((value for key, value in self.attrs if key == name), None)
+
+    def has_attr(self, name: str) -> bool:
+        return any(key == name for key, _ in self.attrs)
+
+
+class _TagScanner(HTMLParser):
+    """Raw HTML as `Item`s, each on its own line (html.parser counts the lines for us)."""
+
+    def __init__(self, first_line: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.first_line = first_line
+        self.items: list[Item] = []
+
+    def _line(self) -> int:
+        return self.first_line + self.getpos()[0] - 1
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.items.append(Item("tag", self._line(), tag, tuple(attrs)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.items.append(Item("end_tag", self._line(), tag))
+
+    def handle_data(self, data: str) -> None:
+        self.items.append(Item("html_text", self._line(), data))
+
+
+def _scan_html(source: str, first_line: int) -> list[Item]:
+    scanner = _TagScanner(first_line)
+    scanner.feed(source)
+    scanner.close()
+    return scanner.items
+
+
+def _plain(children: Sequence[Token]) -> str:
+    """The text a reader hears for inline tokens: text, code and image alt texts."""
+    parts: list[str] = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(_plain(child.children or []))
+    return "".join(parts)
+
+
+def _code_span_newlines(content: str, start: int, child: Token) -> int:
+    """How many line breaks a code span covers: markdown-it turns them into spaces, so find it in the
+    source."""
+    fence = re.escape(child.markup)
+    pattern = fence + r"\s*" + r"\s+".join(map(re.escape, child.content.split())) + r"\s*" + fence
+    found = re.compile(pattern).search(content, start)
+    return found.group().count("\n") if found else 0
+
+
+def _skip_lines(content: str, start: int, count: int) -> int:
+    """Offset of the line `count` lines below the one that `start` is on."""
+    for _ in range(count):
+        newline = content.find("\n", start)
+        if newline < 0:
+            return len(content)
+        start = newline + 1
+    return start
+
+
+def _inline_items(inline: Token) -> Iterator[Item]:
+    """The children of one inline token as `Item`s, each on its own source line.
+
+    Children carry no line numbers; the inline token's map gives the first line, and every soft or hard break,
+    every line break inside raw HTML and inside a code span moves one line down.
+    """
+    line = inline.map[0] if inline.map else 0
+    content = inline.content
+    offset = 0  # start of the current line in `content`, to find code spans
+    for child in inline.children or []:
+        newlines = 0
+        if child.type == "text":
+            yield Item("text", line, child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            yield Item("text", line, "\n")
+            newlines = 1
+        elif child.type == "code_inline":
+            yield Item("code", line, child.content)
+            newlines = _code_span_newlines(content, offset, child)
+        elif child.type == "image":
+            yield Item("image", line, _plain(child.children or []), tuple(child.attrs.items()))
+        elif child.type == "link_open":
+            yield Item("link_open", line, "", tuple(child.attrs.items()))
+        elif child.type == "link_close":
+            yield Item("link_close", line)
+        elif child.type == "html_inline":
+            yield from _scan_html(child.content, line)
+            newlines = child.content.count("\n")
+        if newlines:
+            line += newlines
+            offset = _skip_lines(content, offset, newlines)
+    yield Item("block_end", line)
+
+
+def items(tokens: Sequence[Token]) -> list[Item]:
+    """All running text and raw HTML of a page, in order. Fenced and indented code is left out: it is shown
+    as code, never run."""
+    out: list[Item] = []
+    for token in tokens:
+        if token.type == "inline":
+            out.extend(_inline_items(token))
+        elif token.type == "html_block":
+            out.extend(_scan_html(token.content, token.map[0] if token.map else 0))
+            out.append(Item("block_end", token.map[1] if token.map else 0))
+    return out
+
+
+# --- shared helpers ------------------------------------------------------------------------------------
+
+
+def _normalise(text: str) -> str:
+    """Lowercase, one space between words, no punctuation around: "Klik hier!" -> "klik hier"."""
+    return " ".join(text.split()).strip(_PUNCTUATION).lower()
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _decorative(item: Item) -> bool:
+    """An image marked as decoration, which screen readers skip: `{ role="presentation" }` (or "none", or
+    `aria-hidden="true"`). Markdown cannot tell a forgotten alt text from a deliberate empty one, so an empty
+    `![](x.png)` needs this mark; raw HTML may also say so with an explicit `alt=""`."""
+    role = (item.attr("role") or "").strip().lower()
+    hidden = (item.attr("aria-hidden") or "").strip().lower()
+    return role in ("presentation", "none") or hidden == "true"
+
+
+@dataclass(frozen=True)
+class Link:
+    #: The text everyone sees, with the alt text of an image in the link. An `aria-label` only counts when
+    #: there is no visible text (an icon link): a vague visible text stays vague for sighted readers.
+    text: str
+    href: str
+    line: int
+
+
+def links(tokens: Sequence[Token]) -> list[Link]:
+    """Every Markdown link and raw `<a href>`, with its text."""
+    found: list[Link] = []
+    current: tuple[str, int, str] | None = None  # href, line, aria-label
+    parts: list[str] = []
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            href, line, label = current
+            text = "".join(parts)
+            found.append(Link(text if text.strip() else label, href, line))
+        current = None
+
+    for item in items(tokens):
+        if item.kind == "link_open" or (item.kind == "tag" and item.text == "a" and item.has_attr("href")):
+            close()
+            current = (item.attr("href") or "", item.line, item.attr("aria-label") or "")
+            parts = []
+        elif current is None:
+            continue
+        elif item.kind in ("text", "code", "html_text"):
+            parts.append(item.text)
+        elif item.kind == "image" or (item.kind == "tag" and item.text == "img"):
+            parts.append(item.text if item.kind == "image" else item.attr("alt") or "")
+        elif item.kind in ("link_close", "block_end") or (item.kind == "end_tag" and item.text == "a"):
+            close()
+    close()
+    return found
+
+
+# --- markdown.image-alt --------------------------------------------------------------------------------
+
+
+def _alt_problem(alt: str, src: str) -> str | None:
+    """Why an alt text does not describe the image: "file" (a file name) or "vague" ("foto"); else None."""
+    text = alt.strip()
+    stem = urlsplit(src).path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+    if _IMAGE_FILE.search(text) or _CAMERA_NAME.match(text):
+        return "file"
+    if stem and text.lower() == stem and re.search(r"[-_\d]", stem):
+        return "file"
+    if _normalise(text) in VAGUE_ALT_TEXTS:
+        return "vague"
+    return None
+
+
+def image_alt(tokens: Sequence[Token]) -> list[Hit]:
+    """Images without a useful alt text, in Markdown (`![alt](src)`) and raw HTML (`<img alt>`)."""
+    hits: list[Hit] = []
+    for item in items(tokens):
+        if item.kind == "image":
+            alt, missing_key = item.text, "md_img_alt_missing"
+        elif item.kind == "tag" and item.text == "img":
+            alt, missing_key = item.attr("alt"), "md_img_alt_missing_html"
+            if alt == "":
+                continue  # alt="" typed in HTML is a deliberate "decoration"
+        else:
+            continue
+        if _decorative(item):
+            continue
+        src = _short(item.attr("src") or "", 50)
+        if alt is None or not alt.strip():
+            hits.append(Hit("markdown.image-alt", item.line, missing_key, {"src": src}))
+            continue
+        problem = _alt_problem(alt, item.attr("src") or "")
+        if problem:
+            key = "md_img_alt_file" if problem == "file" else "md_img_alt_vague"
+            hits.append(Hit("markdown.image-alt", item.line, key, {"src": src, "alt": _short(alt)}))
+    return hits
+
+
+# --- markdown.link-text --------------------------------------------------------------------------------
+
+
+def _target(href: str) -> str:
+    """A link target in one spelling, so `kosten.md`, `kosten/` and `kosten` count as the same page."""
+    path, hash_, fragment = href.strip().partition("#")
+    for suffix in ("/index.md", "index.md", ".md"):
+        if path.endswith(suffix):
+            path = path[: -len(suffix)]
+            break
+    return path.rstrip("/") + hash_ + fragment
+
+
+def link_text(tokens: Sequence[Token]) -> list[Hit]:
+    """Links whose text does not say where they go: empty, vague ("klik hier"), or the same text for two
+    different targets on one page (a screen reader's list of links then shows two identical entries)."""
+    rule = "markdown.link-text"
+    hits: list[Hit] = []
+    first: dict[str, Link] = {}
+    for link in links(tokens):
+        norm = _normalise(link.text)
+        if not link.text.strip():
+            hits.append(Hit(rule, link.line, "md_link_empty", {"href": _short(link.href, 50)}))
+        elif not norm or norm in VAGUE_LINK_TEXTS:
+            hits.append(Hit(rule, link.line, "md_link_vague", {"text": _short(link.text)}))
+        elif norm in first:
+            earlier = first[norm]
+            if _target(earlier.href) != _target(link.href):
+                values = {"text": _short(link.text)}
+                hits.append(Hit(rule, link.line, "md_link_same_text", values, {"first_line": earlier.line}))
+        else:
+            first[norm] = link
+    return hits
+
+
+# --- markdown.heading-order ----------------------------------------------------------------------------
+
+
+def heading_order(tokens: Sequence[Token]) -> list[Hit]:
+    """Headings that a screen reader's outline cannot follow: a skipped level, a second H1, an H1 below
+    another heading, or an empty heading.
+
+    A page without an H1 is fine: Material then shows the page title as the H1, so the first heading may be
+    an H2 (but not an H3).
+    """
+    rule = "markdown.heading-order"
+    hits: list[Hit] = []
+    previous = 1  # the title Material adds when the page has no H1
+    first_heading: int | None = None
+    first_h1: int | None = None
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        level = int(token.tag[1])
+        line = token.map[0] if token.map else 0
+        inline = tokens[index + 1]
+        text = _short(_plain(inline.children or []).strip())
+        if not text:
+            hits.append(Hit(rule, line, "md_heading_empty"))
+        if level == 1:
+            if first_h1 is not None:
+                hits.append(Hit(rule, line, "md_h1_extra", {"text": text}, {"first_line": first_h1}))
+            elif first_heading is not None:
+                hits.append(Hit(rule, line, "md_h1_not_first", {"text": text}, {"first_line": first_heading}))
+            if first_h1 is None:
+                first_h1 = line
+        elif level > previous + 1 and first_heading is None:
+            hits.append(Hit(rule, line, "md_heading_first_skip", {"text": text, "level": level}))
+        elif level > previous + 1:
+            expected = previous + 1
+            values = {"text": text, "level": level, "prev": previous, "expected": expected}
+            hits.append(Hit(rule, line, "md_heading_skip", {**values, "hashes": "#" * expected}))
+        if first_heading is None:
+            first_heading = line
+        previous = level
+    return hits
+
+
+# --- markdown.fake-heading -----------------------------------------------------------------------------
+
+#: A bold line ending like a sentence is emphasis ("**Neem uw paspoort mee.**"), not a heading.
+_SENTENCE_END = (".", "!", ",", ";", "…")
+_FAKE_HEADING_MAX_WORDS = 10
+_FAKE_HEADING_MAX_CHARS = 80
+#: Bold text inside these is part of a list or a table, not a heading standing on its own.
+_NOT_STANDALONE = {"list_item_open", "dt_open", "dd_open", "th_open", "td_open"}
+
+
+def _bold_only_text(children: Sequence[Token]) -> str | None:
+    """The text of a paragraph's first line when that line is nothing but bold (or bold italic) text."""
+    kids = [c for c in children if not (c.type == "text" and not c.content.strip())]
+    for index, kid in enumerate(kids):
+        if kid.type == "hardbreak":  # "**Kosten**\" then the text on the next line: the bold part is a label
+            kids = kids[:index]
+            break
+    if len(kids) >= 2 and kids[0].type == "em_open" and kids[-1].type == "em_close":
+        kids = kids[1:-1]
+    if len(kids) < 3 or kids[0].type != "strong_open" or kids[-1].type != "strong_close":
+        return None
+    depth = 0
+    for kid in kids[1:-1]:
+        if kid.type in ("link_open", "image", "html_inline"):
+            return None  # a bold link is a link, not a heading
+        if kid.type == "strong_open":
+            depth += 1
+        elif kid.type == "strong_close":
+            if depth == 0:
+                return None  # two bold parts with plain text between: "**a** en **b**"
+            depth -= 1
+    return _plain(kids[1:-1]).strip()
+
+
+def fake_heading(tokens: Sequence[Token]) -> list[Hit]:
+    """Short bold paragraphs that stand alone like a heading. Screen reader users jump from heading to
+    heading; bold text is not in that list, so they cannot find the section."""
+    hits: list[Hit] = []
+    containers: list[str] = []
+    last_level = 1
+    for index, token in enumerate(tokens):
+        if token.nesting == 1:
+            containers.append(token.type)
+        elif token.nesting == -1 and containers:
+            containers.pop()
+        if token.type == "heading_open":
+            last_level = int(token.tag[1])
+        if token.type != "paragraph_open" or _NOT_STANDALONE.intersection(containers):
+            continue
+        text = _bold_only_text(tokens[index + 1].children or [])
+        if (
+            text
+            and not text.endswith(_SENTENCE_END)
+            and len(text.split()) <= _FAKE_HEADING_MAX_WORDS
+            and len(text) <= _FAKE_HEADING_MAX_CHARS
+        ):
+            level = min(max(last_level + 1, 2), 6)
+            line = token.map[0] if token.map else 0
+            values = {"text": _short(text), "hashes": "#" * level}
+            hits.append(Hit("markdown.fake-heading", line, "md_fake_heading", values))
+    return hits
+
+
+# --- markdown.file-link --------------------------------------------------------------------------------
+
+
+def _file_format(href: str) -> str | None:
+    if href.lower().startswith(("mailto:", "tel:")):
+        return None
+    name = urlsplit(href.strip()).path.rsplit("/", 1)[-1]
+    if "." not in name:
+        return None
+    extension = name.rsplit(".", 1)[1].lower()
+    return extension if extension in FILE_FORMATS else None
+
+
+def file_link(tokens: Sequence[Token]) -> list[Hit]:
+    """Links to documents (pdf, Word, Excel, OpenDocument, csv, zip) whose link text does not name the format
+    and the size, as "Aanvraagformulier (pdf, 120 kB)" does. Only the link text counts: it is what a screen
+    reader's list of links shows."""
+    hits: list[Hit] = []
+    for link in links(tokens):
+        extension = _file_format(link.href)
+        if extension is None:
+            continue
+        label, words = FILE_FORMATS[extension]
+        has_format = bool(words.intersection(re.findall(r"[a-z0-9]+", link.text.lower())))
+        has_size = bool(_FILE_SIZE.search(link.text))
+        if has_format and has_size:
+            continue
+        key = "md_file_link_both"
+        if has_format or has_size:
+            key = "md_file_link_size" if has_format else "md_file_link_format"
+        shown = _short(link.text) or _short(link.href, 50)
+        hits.append(Hit("markdown.file-link", link.line, key, {"text": shown, "format": label}))
+    return hits
+
+
+# --- markdown.unsafe-html ------------------------------------------------------------------------------
+
+
+def _markdown_destinations(page_items: Sequence[Item]) -> Iterator[tuple[int, str]]:
+    """(line, destination) of every Markdown link, image and reference definition written as text, including
+    the ones markdown-it refused (so they are still text) but Python-Markdown will render."""
+    run: list[Item] = []
+    for item in [*page_items, Item("block_end", 0)]:
+        if item.kind == "text":
+            run.append(item)
+            continue
+        if run:
+            joined = "".join(part.text for part in run)
+            starts = []
+            position = 0
+            for part in run:
+                starts.append(position)
+                position += len(part.text)
+            for found in _MD_DESTINATION.finditer(joined):
+                owner = max(i for i, start in enumerate(starts) if start <= found.start())
+                destination = found.group(1) or found.group(2)
+                while destination.endswith(")") and destination.count(")") > destination.count("("):
+                    destination = destination[:-1]  # the `)` that closes `[text](...)`
+                yield run[owner].line, html.unescape(destination)
+            run = []
+
+
+def unsafe_html(tokens: Sequence[Token]) -> list[Hit]:
+    """Raw HTML and links that `helder.sanitize` removes from the built site: scripts, embedded pages,
+    forms, page-wide `<style>`/`<link>`/`<meta>`/`<base>`, `on...=` event attributes, `javascript:`-style
+    URLs and CSS that loads something. The editor hears it here, at the line, instead of finding a hole in
+    the page."""
+    hits: list[Hit] = []
+    seen: set[tuple[int, str, str]] = set()
+
+    def add(line: int, key: str, **values: str) -> None:
+        mark = (line, key, repr(sorted(values.items())))
+        if mark not in seen:
+            seen.add(mark)
+            hits.append(Hit("markdown.unsafe-html", line, key, values))
+
+    page_items = items(tokens)
+    for item in page_items:
+        if item.kind == "tag":
+            if item.text in REMOVED_ELEMENTS:
+                add(item.line, _UNSAFE_ELEMENT_KEYS[item.text], tag=item.text)
+                continue
+            for name, value in item.attrs:
+                problem = attribute_problem(name, value)
+                if problem == "event":
+                    add(item.line, "md_unsafe_event", tag=item.text, attr=name)
+                elif problem == "url":
+                    add(item.line, "md_unsafe_url", url=_short(value or "", 40))
+                elif problem == "style":
+                    add(item.line, "md_unsafe_style", tag=item.text)
+        elif item.kind in ("link_open", "image"):
+            url = item.attr("href" if item.kind == "link_open" else "src") or ""
+            if unsafe_url(url):
+                add(item.line, "md_unsafe_url", url=_short(url, 40))
+    for line, url in _markdown_destinations(page_items):
+        if unsafe_url(url):
+            add(line, "md_unsafe_url", url=_short(url, 40))
+    return hits
+
+
+# --- the module's entry point --------------------------------------------------------------------------
+
+CHECKS: tuple[Callable[[Sequence[Token]], list[Hit]], ...] = (
+    image_alt,
+    link_text,
+    heading_order,
+    fake_heading,
+    file_link,
+    unsafe_html,
+)
+
+
+def check(page: SourcePage, ctx: CheckContext) -> list[Finding]:
+    """All `markdown.*` findings of one page, at their source lines, in the language of Helder's messages."""
+    tokens = page.tokens
+    findings: list[Finding] = []
+    for rule in CHECKS:
+        for hit in rule(tokens):
+            lines = {name: page.source_line(line) for name, line in hit.line_values.items()}
+            values = {**hit.values, **lines}
+            text, suggestion = message(ctx.lang, hit.key, **values)
+            findings.append(
+                Finding(
+                    page.path, page.source_line(hit.line), hit.rule, _SEVERITY[hit.rule], text, suggestion
+                )
+            )
+    return sorted(findings, key=sort_key)
