@@ -45,6 +45,14 @@ class HelderConfig(Config):
     product_types = c.ListOfItems(c.Type(str), default=["product"])
     #: The help catalogue (channels, help offers, barriers), relative to mkdocs.yml.
     catalogue = c.Type(str, default="data/hulp.yml")
+    #: The municipality's OWMS URI, for the product feed (e.g. http://standaarden.overheid.nl/owms/terms/Utrecht_(gemeente)).
+    municipality_uri = c.Type(str, default="")
+    #: File name of the Samenwerkende Catalogi 4.0 feed in the built site. Empty: no feed.
+    feed = c.Type(str, default="samenwerkende-catalogi.xml")
+    #: Add schema.org GovernmentService JSON-LD to every product page.
+    structured_data = c.Type(bool, default=True)
+    #: A product page whose `reviewed` date is this many months old gets `freshness.stale` (0: never).
+    stale_after_months = c.Type(int, default=12)
     #: Folder (in the site) for the generated help pages: overview, barriers, target groups, policy. Empty: none.
     help_pages = c.Type(str, default="hulp")
     #: Write `pages.json` (url -> source file) and the per-page report here, relative to mkdocs.yml.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,8 @@ from mkdocs.structure.pages import Page
 
 from . import generate
 from .checker import PageReport, Report, check_page
+from .outputs.feed import FeedProduct, build_feed
+from .outputs.jsonld import government_service, script_tag
 from .config import HelderConfig
 from .findings import Finding, Severity, format_text, summary_counts
 from .messages import message, register
@@ -122,15 +125,55 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             return markdown
         return generate.page_markdown(markdown, result, self.report, page.file.src_uri, self.site)
 
+    def on_post_page(self, output: str, *, page: Page, config: Any) -> str:
+        """Structured data for search engines: a product page is a schema.org GovernmentService."""
+        result = self.report.pages.get(page.file.src_uri)
+        if not (self.config.enabled and self.config.structured_data and result and self._is_product(result)):
+            return output
+        meta = result.page.meta
+        data = government_service(
+            name=result.page.title, description=str(meta.get("summary", "")), url=page.canonical_url or page.url,
+            municipality=self._municipality(config), site_url=config.site_url or "", lang=result.page.lang,
+            audience=[a for a in meta.get("audience") or [] if isinstance(a, str)], upl=meta.get("upl"),
+        )
+        return output.replace("</head>", script_tag(data) + "\n</head>", 1)
+
+    def _is_product(self, result: PageReport) -> bool:
+        return result.page.page_type in self.config.product_types and result.page.front_matter_ok
+
+    def _municipality(self, config: Any) -> str:
+        catalogue = self.site.catalogue if self.site else None
+        return str(catalogue.data.get("municipality")) if catalogue and catalogue.data.get("municipality") else config.site_name
+
     # -- after the build ------------------------------------------------------------------------------
 
     def on_post_build(self, *, config: Any) -> None:
         if not self.config.enabled or self.site is None:
             return
         self._write_state(config)
+        self._write_feed(config)
         counts = summary_counts(self.report.findings)
         if counts["error"] and self.command == "build" and self.config.fail_on_error:
             raise Abort(" ".join(message(self.config.lang, "build_refused", **counts)))
+
+    def _write_feed(self, config: Any) -> None:
+        if not self.config.feed:
+            return
+        products = []
+        for src_uri, result in sorted(self.report.pages.items()):
+            meta = result.page.meta
+            reviewed = meta.get("reviewed")
+            if not self._is_product(result) or not isinstance(reviewed, dt.date):
+                continue  # an incomplete page already has an error finding; it does not go into the feed
+            url = (config.site_url or "/").rstrip("/") + self.urls[src_uri]
+            products.append(FeedProduct(
+                url=url, title=result.page.title, summary=str(meta.get("summary", "")).strip(),
+                audience=[a for a in meta.get("audience") or [] if isinstance(a, str)],
+                online=str(meta.get("online", "nee")), modified=reviewed, lang=result.page.lang,
+                upl=meta.get("upl"), product_id=self.urls[src_uri].strip("/") or "home",
+            ))
+        xml = build_feed(products, municipality=self._municipality(config), municipality_uri=self.config.municipality_uri)
+        Path(config.site_dir, self.config.feed).write_bytes(xml)
 
     def _write_state(self, config: Any) -> None:
         """`pages.json` (url -> source file) and `report.json` (findings, scores) for the audit and dashboards."""

@@ -94,3 +94,38 @@ def test_non_product_page_needs_only_title_and_summary():
 
 def test_ignore_with_reason_is_accepted():
     assert findings(page_with({"ignore": "{sections.costs-missing: Dit product is gratis.}"})) == []
+
+
+def test_unknown_upl_uri_suggests_the_closest_real_names():
+    found = findings(page_with({"upl": "http://standaarden.overheid.nl/owms/terms/terasvergunning"}))
+    assert [(r, ln) for r, ln, _ in found] == [("frontmatter.upl-unknown", 8)]
+    assert "terrasvergunning (http://standaarden.overheid.nl/owms/terms/terrasvergunning)" in found[0][2]
+
+
+def test_upl_is_case_sensitive():
+    found = findings(page_with({"upl": "http://standaarden.overheid.nl/owms/terms/Paspoort"}))
+    assert found[0][0] == "frontmatter.upl-unknown"
+    assert "paspoort (http://standaarden.overheid.nl/owms/terms/paspoort)" in found[0][2]
+
+
+@pytest.mark.parametrize(
+    ("reviewed", "today", "limit", "stale"),
+    [
+        ("2025-11-29", "2026-11-28", 12, False),  # one day short of a year
+        ("2025-11-29", "2026-11-29", 12, True),
+        ("2026-05-01", "2026-11-29", 6, True),
+        ("2026-05-01", "2026-11-29", 0, False),  # 0 switches the rule off
+    ],
+)
+def test_freshness_table(reviewed, today, limit, stale):
+    import datetime as dt
+
+    from helder.rules.frontmatter import check_freshness
+
+    page = parse_text(page_with({"reviewed": reviewed}), "content/p.md")
+    ctx = CheckContext(options=types.SimpleNamespace(product_types=["product"], stale_after_months=limit), lang="nl")
+    found = check_freshness(page, ctx, True, today=dt.date.fromisoformat(today))
+    assert bool(found) is stale
+    if stale:
+        assert found[0].line == 7 and found[0].rule == "freshness.stale"
+        assert "maanden geleden voor het laatst gecontroleerd" in found[0].message

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from ..findings import Finding, Severity
 from ..messages import message, quote_list, register
 from ..source import SourcePage, item_line
+from ..upl import closest, upl_list
 from . import CheckContext, Rule
 
 RULES = [
@@ -23,6 +24,8 @@ RULES = [
     Rule("frontmatter.value", Severity.ERROR, "Een gegeven heeft een verkeerde waarde."),
     Rule("frontmatter.unknown-key", Severity.ERROR, "Een gegeven dat Helder niet kent (vaak een tikfout)."),
     Rule("frontmatter.ignore-reason", Severity.ERROR, "Een regel is uitgezet zonder reden."),
+    Rule("frontmatter.upl-unknown", Severity.ERROR, "Het UPL-adres staat niet in de Uniforme Productnamenlijst."),
+    Rule("freshness.stale", Severity.WARNING, "De pagina is lang niet gecontroleerd."),
     Rule("file.encoding", Severity.ERROR, "Het bestand is niet opgeslagen als UTF-8."),
     Rule("file.unreadable", Severity.ERROR, "Het bestand kan niet gelezen worden."),
 ]
@@ -136,6 +139,24 @@ register(
             "nl": ("Haal het weg of verbeter de naam. Helder kent: {known}.", ""),
             "en": ("Remove it or fix the name. Helder knows: {known}.", ""),
         },
+        "fm_upl_unknown": {
+            "nl": ('Het UPL-adres "{uri}" staat niet in de Uniforme Productnamenlijst.', "{hint}"),
+            "en": ('The UPL address "{uri}" is not in the Uniform Product Name List.', "{hint}"),
+        },
+        "fm_upl_close": {
+            "nl": ("Bedoelt u een van deze? {names}", ""),
+            "en": ("Did you mean one of these? {names}", ""),
+        },
+        "fm_upl_none": {
+            "nl": ("Zoek de goede naam op in de lijst en kopieer het adres precies. Hoofdletters tellen mee.", ""),
+            "en": ("Look up the right name in the list and copy the address exactly. Capitals count.", ""),
+        },
+        "fm_stale": {
+            "nl": ("Deze pagina is {months} maanden geleden voor het laatst gecontroleerd ({date}).",
+                   "Lees de pagina na. Klopt alles? Zet dan de datum van vandaag bij reviewed."),
+            "en": ("This page was last checked {months} months ago ({date}).",
+                   "Read the page again. Is everything right? Then put today's date at reviewed."),
+        },
         "fm_ignore_rule": {
             "nl": ('Onder "ignore" staat de regel "{rule}". Die regel bestaat niet.', "Kies een regel uit de lijst in de handleiding."),
             "en": ('"ignore" names the rule "{rule}". That rule does not exist.', "Choose a rule from the list in the guide."),
@@ -215,6 +236,8 @@ def validate(page: SourcePage, ctx: CheckContext, known_rules: set[str]) -> list
     except ValidationError as exc:
         for error in exc.errors():
             findings.append(_error_finding(page, error, lang))
+    findings.extend(check_upl(page, lang))
+    findings.extend(check_freshness(page, ctx, is_product))
     ignore = page.meta.get("ignore")
     if isinstance(ignore, dict):
         for rule in ignore:
@@ -222,6 +245,39 @@ def validate(page: SourcePage, ctx: CheckContext, known_rules: set[str]) -> list
                 findings.append(Finding(page.path, page.line_of("ignore"), "frontmatter.value", Severity.ERROR,
                                         *message(lang, "fm_ignore_rule", rule=rule)))
     return findings
+
+
+def check_upl(page: SourcePage, lang: str) -> list[Finding]:
+    """A well-formed UPL URI must also be a real one: the national catalogue rejects unknown names."""
+    uri = page.meta.get("upl")
+    if not isinstance(uri, str) or not uri.startswith(UPL_PREFIX) or uri in upl_list():
+        return []
+    near = closest(uri)
+    if near:
+        hint = message(lang, "fm_upl_close", names="; ".join(f"{e.name} ({e.uri})" for e in near))[0]
+    else:
+        hint = message(lang, "fm_upl_none")[0]
+    return [Finding(page.path, page.line_of("upl"), "frontmatter.upl-unknown", Severity.ERROR,
+                    *message(lang, "fm_upl_unknown", uri=uri, hint=hint))]
+
+
+def months_between(earlier: dt.date, later: dt.date) -> int:
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - (1 if later.day < earlier.day else 0)
+
+
+def check_freshness(page: SourcePage, ctx: CheckContext, is_product: bool, today: dt.date | None = None) -> list[Finding]:
+    """Information goes stale: municipalities worry most about keeping it current (the study's finding)."""
+    reviewed = page.meta.get("reviewed")
+    max_months = getattr(ctx.options, "stale_after_months", 12)
+    if not is_product or not isinstance(reviewed, dt.date) or not max_months:
+        return []
+    today = today or getattr(ctx, "today", None) or dt.date.today()
+    months = months_between(reviewed, today)
+    if months < max_months:
+        return []
+    return [Finding(page.path, page.line_of("reviewed"), "freshness.stale", Severity.WARNING,
+                    *message(ctx.lang, "fm_stale", months=months, date=reviewed.isoformat()))]
 
 
 def _known(rule: str, known_rules: set[str]) -> bool:
