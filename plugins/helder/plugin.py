@@ -19,6 +19,7 @@ from .outputs.jsonld import government_service, script_tag
 from .config import HelderConfig
 from .findings import Finding, Severity, format_text, summary_counts
 from .messages import message, register
+from .sanitize import clean_html
 from .site import Site, SiteConfigError, from_mkdocs_config
 from .source import parse_text, read_page
 
@@ -144,6 +145,14 @@ class HelderPlugin(BasePlugin[HelderConfig]):
     def _municipality(self, config: Any) -> str:
         catalogue = self.site.catalogue if self.site else None
         return str(catalogue.data.get("municipality")) if catalogue and catalogue.data.get("municipality") else config.site_name
+
+    def on_page_content(self, html: str, *, page: Page, config: Any, files: Files) -> str:
+        """Unsafe HTML (script, iframe, on*= attributes, javascript: links) never reaches the site.
+
+        The `markdown.unsafe-html` rule already refused the page; this makes sure that, even in a build where
+        that rule is set to a lower level, the published page cannot run it.
+        """
+        return clean_html(html) if self.config.enabled else html
 
     # -- after the build ------------------------------------------------------------------------------
 

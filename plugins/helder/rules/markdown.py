@@ -17,14 +17,13 @@ import html
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from markdown_it.token import Token
 
 from ..findings import Finding, Severity, sort_key
 from ..messages import message, register
-from ..sanitize import REMOVED_ELEMENTS, attribute_problem, unsafe_url
+from ..sanitize import REMOVED_ELEMENTS, TolerantHTMLParser, attribute_problem, unsafe_url
 from ..source import SourcePage
 from . import CheckContext, Rule
 
@@ -394,7 +393,7 @@ class Item:
         return any(key == name for key, _ in self.attrs)
 
 
-class _TagScanner(HTMLParser):
+class _TagScanner(TolerantHTMLParser):
     """Raw HTML as `Item`s, each on its own line (html.parser counts the lines for us)."""
 
     def __init__(self, first_line: int) -> None:
@@ -528,6 +527,8 @@ def _decorative(item: Item) -> bool:
 
 @dataclass(frozen=True)
 class Link:
+    """A link as a screen reader's list of links shows it: its text and where it goes."""
+
     #: The text everyone sees, with the alt text of an image in the link. An `aria-label` only counts when
     #: there is no visible text (an icon link): a vague visible text stays vague for sighted readers.
     text: str

@@ -1,0 +1,265 @@
+"""Make sure no script, embedded frame or script URL in a page's Markdown ever reaches the built site.
+
+`markdown.unsafe-html` tells the editor about raw HTML that is not safe, but a site can lower that rule to a
+warning, and Python-Markdown copies raw HTML (and `[x](javascript:...)` links) into the page unchanged. So
+the plugin passes every rendered page body through `clean_html` in `on_page_content`, before the theme wraps
+it.
+
+Why a small deny-list cleaner on the stdlib `html.parser` and not an allow-list library such as `nh3`: an
+allow-list must know every element, class and attribute that Python-Markdown, pymdown-extensions and
+Material produce (tabbed sets with radio inputs, inline SVG icons, highlight tables, footnotes, `data-*`
+attributes...) and silently breaks the page when one is missing. What we must stop is a short, stable list:
+the elements that run or embed code, event attributes, and script URLs. The rule module uses the same
+classification (`REMOVED_ELEMENTS`, `attribute_problem`), so the editor is told about exactly what is
+removed.
+
+The cleaner never copies the input through: it writes every tag again from what the parser understood, with
+only checked names, every attribute value quoted and `& < > "` escaped, and all text escaped. A browser that
+reads the output can therefore only see the tags we wrote, whatever the parser and the browser disagree
+about in the input. Comments, `<!...>` declarations and processing instructions are dropped for the same
+reason.
+"""
+
+from __future__ import annotations
+
+import re
+from html.entities import html5
+from html.parser import HTMLParser
+
+#: Elements removed together with everything inside them. `script` runs code; `iframe`, `frame`,
+#: `frameset`, `object`, `embed` and `applet` load another page or plugin (and third-party tracking) into
+#: ours; `form` sends what people type to an address the site does not control; `style`, `link`, `meta` and
+#: `base` change the whole page (restyle it, load third-party files, redirect it, or change where every
+#: relative link goes).
+REMOVED_ELEMENTS = frozenset(
+    {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "form"}
+    | {"style", "link", "meta", "base"}
+)
+
+#: Removed elements that have no end tag; the others hide everything up to their end tag.
+_VOID = frozenset({"embed", "link", "meta", "base", "frame"})
+
+#: Attributes whose value is a URL that a browser follows or loads.
+URL_ATTRIBUTES = frozenset(
+    {
+        "href", "src", "action", "formaction", "xlink:href", "poster", "background", "cite", "data",
+        "codebase", "srcset", "ping", "longdesc", "lowsrc", "dynsrc", "manifest", "usemap", "icon", "profile",
+        "archive", "classid",
+    }
+)  # fmt: skip
+
+#: SVG animation can set `href` to a script URL: `<animate attributeName="href" values="javascript:...">`.
+_ANIMATION_ATTRIBUTES = frozenset({"values", "to", "from", "by"})
+
+_SCRIPT_SCHEMES = ("javascript:", "vbscript:", "livescript:")
+#: Images are the only data: URLs a content page needs; `data:text/html` and `data:image/svg+xml` can run
+#: script.
+_SAFE_DATA = re.compile(r"data:image/(?:png|gif|jpe?g|webp|avif|bmp)[;,]")
+#: Browsers ignore ASCII whitespace and control characters inside a scheme (`java\tscript:`).
+_URL_JUNK = re.compile(r"[\x00-\x20\x7f]+")
+#: CSS in a `style` attribute that loads something or runs code; a backslash can hide any of these
+#: (`u\72l(`).
+_STYLE_DANGER = ("url(", "expression(", "javascript:", "vbscript:", "@import", "behavior:", "-moz-binding")
+
+_TAG_NAME = re.compile(r"[a-z][a-z0-9:-]*\Z", re.IGNORECASE)
+_ATTR_NAME = re.compile(r"[a-z_:][-a-z0-9_:.]*\Z", re.IGNORECASE)
+
+# html.parser lowercases names, and so does the browser's tokenizer; in SVG the browser then restores the
+# camelCase names from these lists (HTML standard, "adjust SVG tag/attribute names"). Writing them back the
+# same way keeps inline SVG icons byte-for-byte as Material wrote them.
+_SVG_TAGS = {
+    name.lower(): name
+    for name in [
+        "altGlyph", "altGlyphDef", "altGlyphItem", "animateColor", "animateMotion", "animateTransform",
+        "clipPath", "feBlend", "feColorMatrix", "feComponentTransfer", "feComposite", "feConvolveMatrix",
+        "feDiffuseLighting", "feDisplacementMap", "feDistantLight", "feDropShadow", "feFlood", "feFuncA",
+        "feFuncB", "feFuncG", "feFuncR", "feGaussianBlur", "feImage", "feMerge", "feMergeNode",
+        "feMorphology", "feOffset", "fePointLight", "feSpecularLighting", "feSpotLight", "feTile",
+        "feTurbulence", "foreignObject", "glyphRef", "linearGradient", "radialGradient", "textPath",
+    ]
+}  # fmt: skip
+_SVG_ATTRIBUTES = {
+    name.lower(): name
+    for name in [
+        "attributeName", "attributeType", "baseFrequency", "baseProfile", "calcMode", "clipPathUnits",
+        "diffuseConstant", "edgeMode", "filterUnits", "glyphRef", "gradientTransform", "gradientUnits",
+        "kernelMatrix", "kernelUnitLength", "keyPoints", "keySplines", "keyTimes", "lengthAdjust",
+        "limitingConeAngle", "markerHeight", "markerUnits", "markerWidth", "maskContentUnits", "maskUnits",
+        "numOctaves", "pathLength", "patternContentUnits", "patternTransform", "patternUnits", "pointsAtX",
+        "pointsAtY", "pointsAtZ", "preserveAlpha", "preserveAspectRatio", "primitiveUnits", "refX", "refY",
+        "repeatCount", "repeatDur", "requiredExtensions", "requiredFeatures", "specularConstant",
+        "specularExponent", "spreadMethod", "startOffset", "stdDeviation", "stitchTiles", "surfaceScale",
+        "systemLanguage", "tableValues", "targetX", "targetY", "textLength", "viewBox", "viewTarget",
+        "xChannelSelector", "yChannelSelector", "zoomAndPan", "definitionURL",
+    ]
+}  # fmt: skip
+
+
+def unsafe_url(value: str) -> bool:
+    """True for a URL that runs script when followed or loaded (`javascript:`, `vbscript:`, `data:text/html`).
+
+    `value` must already be decoded (html.parser decodes attribute values; Markdown callers unescape first).
+    """
+    url = _URL_JUNK.sub("", value).lower()
+    if url.startswith(_SCRIPT_SCHEMES):
+        return True
+    return url.startswith("data:") and not _SAFE_DATA.match(url)
+
+
+def _unsafe_srcset(value: str) -> bool:
+    """`srcset="a.png 1x, b.png 2x"`: any candidate URL may be the bad one."""
+    return any(unsafe_url(candidate.split()[0]) for candidate in value.split(",") if candidate.strip())
+
+
+def attribute_problem(name: str, value: str | None) -> str | None:
+    """Why an attribute must go: "event" (`onclick=`), "url" (a script URL) or "style" (CSS that loads or runs
+    something); None when it is fine. `name` is lowercase, as html.parser gives it."""
+    if name.startswith("on") and len(name) > 2:
+        return "event"
+    if value is None:
+        return None
+    if name == "srcset":
+        return "url" if _unsafe_srcset(value) else None
+    if name in URL_ATTRIBUTES:
+        return "url" if unsafe_url(value) else None
+    if name in _ANIMATION_ATTRIBUTES:
+        squashed = _URL_JUNK.sub("", value).lower()
+        return "url" if any(scheme in squashed for scheme in _SCRIPT_SCHEMES) else None
+    if name == "style":
+        squashed = _URL_JUNK.sub("", value).lower()
+        return "style" if "\\" in squashed or any(danger in squashed for danger in _STYLE_DANGER) else None
+    return None
+
+
+class TolerantHTMLParser(HTMLParser):
+    """`html.parser` that never raises on what an editor may type.
+
+    Up to at least Python 3.12, a marked section other than CDATA (`<![if ...`, `<![foo`) raises
+    AssertionError from `_markupbase`. Browsers read every `<![...` outside SVG and MathML as a bogus comment
+    that ends at the next `>`, so we do the same: it goes to `unknown_decl`, which both Helder parsers drop.
+    """
+
+    def parse_html_declaration(self, i: int) -> int:
+        if self.rawdata.startswith("<![", i):
+            end = self.rawdata.find(">", i + 3)
+            if end < 0:
+                return -1  # incomplete: html.parser waits for more input, or treats it as text at the end
+            self.unknown_decl(self.rawdata[i + 3 : end])
+            return end + 1
+        return super().parse_html_declaration(i)
+
+
+def _escape_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _escape_attribute(value: str) -> str:
+    # `<` and `>` too: a value can never end an element that the browser reads as raw text (`<noscript>`).
+    return _escape_text(value).replace('"', "&quot;")
+
+
+class _Cleaner(TolerantHTMLParser):
+    """Streams the input and writes a safe copy to `out`."""
+
+    def __init__(self, source: str) -> None:
+        # convert_charrefs=False: entities come to handle_entityref/charref, so `&para;` and `&#8617;` stay as
+        # Python-Markdown wrote them instead of turning into characters.
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.out: list[str] = []
+        self.hiding: str | None = None  # name of the removed element we are inside
+        self.depth = 0  # how deep in nested copies of that element
+
+    # -- tags --------------------------------------------------------------------------------------------
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs, self_closing=False)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs, self_closing=True)
+
+    def _start(self, tag: str, attrs: list[tuple[str, str | None]], *, self_closing: bool) -> None:
+        opens_content = not self_closing and tag not in _VOID
+        if self.hiding:
+            if tag == self.hiding and opens_content:
+                self.depth += 1
+            return
+        if tag in REMOVED_ELEMENTS:
+            if opens_content:
+                self.hiding, self.depth = tag, 1
+            return
+        if not _TAG_NAME.match(tag):
+            return  # not a tag a browser would build from our output the same way; keep its content only
+        parts = [_SVG_TAGS.get(tag, tag)]
+        for name, value in attrs:
+            if not _ATTR_NAME.match(name) or attribute_problem(name, value):
+                continue
+            name = _SVG_ATTRIBUTES.get(name, name)
+            parts.append(name if value is None else f'{name}="{_escape_attribute(value)}"')
+        end = ">"
+        if self_closing:  # keep `<br />` or `<input disabled/>` as written; both mean the same
+            end = " />" if (self.get_starttag_text() or "").endswith(" />") else "/>"
+        self.out.append("<" + " ".join(parts) + end)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.hiding:
+            if tag == self.hiding:
+                self.depth -= 1
+                if self.depth == 0:
+                    self.hiding = None
+            return
+        if tag in REMOVED_ELEMENTS or not _TAG_NAME.match(tag):
+            return
+        self.out.append(f"</{_SVG_TAGS.get(tag, tag)}>")
+
+    # -- text --------------------------------------------------------------------------------------------
+
+    def handle_data(self, data: str) -> None:
+        if not self.hiding:
+            self.out.append(_escape_text(data))
+
+    def handle_entityref(self, name: str) -> None:
+        if self.hiding:
+            return
+        line, column = self.getpos()
+        start = self.line_starts[line - 1] + column
+        had_semicolon = self.source.startswith(f"&{name};", start)
+        if f"{name};" in html5 and (had_semicolon or name in html5):
+            self.out.append(f"&{name};")
+        else:  # not an entity: the browser shows it as typed, so escape the `&`
+            self.out.append(f"&amp;{name}" + (";" if had_semicolon else ""))
+
+    def handle_charref(self, name: str) -> None:
+        if not self.hiding:
+            self.out.append(f"&#{name};")
+
+    # Comments, <!DOCTYPE>, <![CDATA[...]]> and <?...?> are dropped: a content page needs none of them, and
+    # browsers and html.parser disagree on where some comments end (`<!-->`).
+    def handle_comment(self, data: str) -> None:
+        pass
+
+    def handle_decl(self, decl: str) -> None:
+        pass
+
+    def unknown_decl(self, data: str) -> None:
+        pass
+
+    def handle_pi(self, data: str) -> None:
+        pass
+
+
+def clean_html(html_text: str) -> str:
+    """The page body without scripts, embedded frames, forms, event attributes and script URLs.
+
+    Everything else keeps its meaning: Material's admonitions, tables, permalinks, highlight spans, icons,
+    footnotes, `tel:`/`mailto:` links and `<abbr>` come out as they went in.
+    """
+    # html.parser drops the `&` of an unfinished `&name` at the very end of its input (`AT&T`). A trailing
+    # space finishes any such reference; it is taken off again below.
+    source = html_text + " "
+    cleaner = _Cleaner(source)
+    cleaner.feed(source)
+    cleaner.close()
+    out = "".join(cleaner.out)
+    return out[:-1] if out.endswith(" ") else out
