@@ -14,6 +14,10 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from .audit.config import AuditOptions
+from .outputs.dashboard import DashboardOptions
+from .outputs.statement import StatementOptions
+
 
 class SectionOptions(Config):
     """One kind of section. Every field is optional: what a site leaves out keeps Helder's default."""
@@ -57,3 +61,9 @@ class HelderConfig(Config):
     help_pages = c.Type(str, default="hulp")
     #: Write `pages.json` (url -> source file) and the per-page report here, relative to mkdocs.yml.
     state_dir = c.Type(str, default=".helder")
+    #: The accessibility gate (pa11y-ci in Chromium); runs in `mkdocs build`, never in `mkdocs serve`.
+    audit = c.SubConfig(AuditOptions)
+    #: The accessibility statement page, status A-E computed from the research below.
+    statement = c.SubConfig(StatementOptions)
+    #: The quality dashboard (internal by default).
+    dashboard = c.SubConfig(DashboardOptions)

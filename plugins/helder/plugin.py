@@ -14,10 +14,14 @@ from mkdocs.structure.pages import Page
 
 from . import generate
 from .checker import PageReport, Report, check_page
+from .audit.gate import AuditResult, default_report_dir, run_gate
+from .outputs.dashboard import read_history, record_history, render, totals
 from .outputs.feed import FeedProduct, build_feed
+from .outputs.quality import a11y_by_path, page_row, read_last_audit, row_dict
+from .outputs.statement import Research, compute_status, statement_markdown
 from .outputs.jsonld import government_service, script_tag
 from .config import HelderConfig
-from .findings import Finding, Severity, format_text, summary_counts
+from .findings import Finding, Severity, format_text, sort_key, summary_counts
 from .messages import message, register
 from .sanitize import clean_html
 from .site import Site, SiteConfigError, from_mkdocs_config
@@ -27,6 +31,20 @@ log = get_plugin_logger(__name__)
 
 register(
     {
+        "audit_skipped_serve": {
+            "nl": ("De controle op toegankelijkheid draait niet tijdens mkdocs serve. Draai make site voor de controle.", ""),
+            "en": ("The accessibility check does not run during mkdocs serve. Run make site for the check.", ""),
+        },
+        "audit_summary": {
+            "nl": ("Toegankelijkheid: {checked} pagina's gecontroleerd, {passed} goed, {failed} fout, "
+                   "{not_checked} niet te controleren ({cached} uit de cache). Rapport: {report}", ""),
+            "en": ("Accessibility: {checked} pages checked, {passed} passed, {failed} failed, "
+                   "{not_checked} not checked ({cached} from the cache). Report: {report}", ""),
+        },
+        "dashboard_written": {
+            "nl": ("Het kwaliteitsoverzicht staat in {path}", ""),
+            "en": ("The quality dashboard is in {path}", ""),
+        },
         "build_refused": {
             "nl": ("Helder heeft fouten gevonden: {error}. De site is niet klaar om te publiceren.",
                    "Verbeter de fouten hierboven en bouw de site opnieuw."),
@@ -45,6 +63,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         self.site: Site | None = None
         self.report = Report()
         self.urls: dict[str, str] = {}
+        self.statement_status = None
 
     # -- set-up ----------------------------------------------------------------------------------------
 
@@ -73,7 +92,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         self.report.site_findings = list(site.site_findings)
         for file in files.documentation_pages():
             self._check_file(file)
-        for file in self._help_pages(files, config):
+        for file in [*self._help_pages(files, config), *self._statement_page(files, config)]:
             files.append(file)
             self._check_file(file)
         for finding in self.report.findings:
@@ -99,6 +118,26 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         made = self.site.generated_pages(self.report.pages)
         # A page the site wrote itself wins over a generated one with the same name.
         return [File.generated(config, uri, content=text) for uri, text in made.items() if files.get_file_from_path(uri) is None]
+
+    def _statement_page(self, files: Files, config: Any) -> list[File]:
+        options = self.config.statement
+        if not options.enabled or files.get_file_from_path(options.page) is not None:
+            return []
+        last = read_last_audit(self._audit_report_dir(config))
+        research = Research(options.research.date, options.research.method, options.research.result == "all-met")
+        status = compute_status(enabled=True, research=research, planned=options.planned_research,
+                                today=dt.date.today(), gate_errors=int(last["errors"]) if last else 0)
+        self.statement_status = status
+        ignores = [(i.rule + (f" ({i.selector})" if i.selector else ""), i.reason) for i in self.config.audit.ignores]
+        text = statement_markdown(options, status, site_name=self._municipality(config), site_url=config.site_url or "",
+                                  ignores=ignores, last_audit=last)
+        return [File.generated(config, options.page, content=text)]
+
+    def _audit_report_dir(self, config: Any) -> Path:
+        assert self.site is not None
+        if self.config.audit.report_dir:
+            return self.site.root / self.config.audit.report_dir
+        return default_report_dir(Path(config.site_dir))
 
     def _log(self, finding: Finding) -> None:
         text = format_text(finding)
@@ -161,9 +200,65 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             return
         self._write_state(config)
         self._write_feed(config)
-        counts = summary_counts(self.report.findings)
+        audit = self._run_audit(config)
+        self._write_dashboard(config, audit)
+        counts = summary_counts(self.report.findings + (audit.findings if audit else []))
+        if audit and audit.gate_error:
+            counts["error"] += 1
         if counts["error"] and self.command == "build" and self.config.fail_on_error:
             raise Abort(" ".join(message(self.config.lang, "build_refused", **counts)))
+
+    def _run_audit(self, config: Any) -> AuditResult | None:
+        """The WCAG gate on the built site. Skipped while serving: it takes seconds per page."""
+        if not self.config.audit.enabled:
+            return None
+        if self.command == "serve":
+            log.info(message(self.config.lang, "audit_skipped_serve")[0])
+            return None
+        assert self.site is not None
+        pages = {url: result.page.path for url, result in self._pages_by_url().items()}
+        result = run_gate(Path(config.site_dir), pages=pages, options=self.config.audit, project_root=self.site.root)
+        for finding in sorted(result.findings, key=sort_key):
+            self._log(finding)
+        if result.gate_error:
+            log.error(result.gate_error)  # the gate could not run: that is a failure, never a pass
+        summary = result.summary
+        log.info(message(self.config.lang, "audit_summary", checked=summary.checked, passed=summary.passed,
+                         failed=summary.failed, not_checked=summary.not_checked, cached=summary.from_cache,
+                         report=result.report_dir or "-")[0])
+        return result
+
+    def _pages_by_url(self) -> dict[str, PageReport]:
+        return {self.urls[uri]: result for uri, result in self.report.pages.items()}
+
+    def _write_dashboard(self, config: Any, audit: AuditResult | None) -> None:
+        options = self.config.dashboard
+        if not options.enabled or self.site is None:
+            return
+        a11y = a11y_by_path(audit) if audit else {}
+        rows = []
+        for url, result in sorted(self._pages_by_url().items()):
+            if not self._is_product(result):
+                continue
+            rows.append(page_row(result, url, a11y.get(result.page.path) if audit else None))
+        today = dt.date.today()
+        history_file = self.site.root / options.history
+        history = (record_history(history_file, totals(rows, today)) if options.record and self.command == "build"
+                   else read_history(history_file))
+        audit_date = today.isoformat() if audit and not audit.gate_error else None
+        pages = render(rows, history, site_name=config.site_name, today=today, base_url=config.site_url or "/",
+                       stale_months=self.config.stale_after_months, audit_date=audit_date)
+        # Internal (the default): beside the site, so it is never published. Published: in the site, but not in
+        # the navigation or the sitemap (both are made before this).
+        site_dir = Path(config.site_dir).resolve()
+        folder = site_dir / options.folder if options.publish else site_dir.parent / f"helder-{options.folder}"
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in pages.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        with open(folder / "kwaliteit.json", "w", encoding="utf-8") as fh:
+            json.dump({"totals": totals(rows, today), "pages": [row_dict(r) for r in rows]}, fh,
+                      ensure_ascii=False, indent=1, default=str)
+        log.info(message(self.config.lang, "dashboard_written", path=folder / "index.html")[0])
 
     def _write_feed(self, config: Any) -> None:
         if not self.config.feed:
