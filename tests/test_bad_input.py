@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import GOOD_PRODUCT
+from sitelib import GOOD_PRODUCT
 
 BROKEN = {
     "yaml.md": ("---\ntitle: Kapot\nsummary: [niet dicht\n---\n# Kapot\n", "frontmatter.syntax", 3),

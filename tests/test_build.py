@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 
-from conftest import BIN, GOOD_PRODUCT, mkdocs_yml
+from sitelib import BIN, GOOD_PRODUCT, mkdocs_yml
 
 OVERVIEW = "---\ntitle: Burgerzaken\nsummary: Alles over uw gegevens.\ntype: overview\n---\n# Burgerzaken\n\nDit zijn de producten.\n"
 HOME = "---\ntitle: Home\nsummary: Welkom.\ntype: page\n---\n# Welkom\n\nFijn dat u er bent.\n"
@@ -16,7 +17,7 @@ def test_good_site_builds_strict_with_help_from_the_catalogue(site):
     site.page("burgerzaken/paspoort.md", GOOD_PRODUCT)
     result = site.build()
     assert result.code == 0, result.text
-    assert "[helder]" not in result.text and "helder:" not in result.text  # no findings at all
+    assert not re.search(r"helder: \S+(:\d+)?: \[", result.text), result.text  # no findings at all
     html = site.html("burgerzaken/paspoort/index.html")
     assert '<h2 id="hulp">Hulp</h2>' in html
     assert '<h3 id="bel-ons">Bel ons</h3>' in html
@@ -139,4 +140,31 @@ def test_build_writes_the_page_map_and_scores_for_later_gates(site):
         "/": "content/index.md",
         "/burgerzaken/paspoort/": "content/burgerzaken/paspoort.md",
         "/hulp/": "content/hulp/index.md",  # generated from the catalogue; named where it would be
+        "/toegankelijkheid/": "content/toegankelijkheid.md",  # the generated accessibility statement
     }
+
+
+def test_unsupported_site_language_is_a_configuration_error(site):
+    site.write("mkdocs.yml", mkdocs_yml().replace("language: nl", "language: de"))
+    site.page("paspoort.md", GOOD_PRODUCT)
+    result = site.check()
+    assert result.code == 2
+    assert 'De taal "de" kan Helder niet controleren. Helder kent: nl, en.' in result.err
+
+
+def test_broken_jargon_list_is_a_configuration_error(site):
+    site.write("mkdocs.yml", mkdocs_yml(helder="readability:\n  jargon_remove: [bestaatniet]\n"))
+    site.page("paspoort.md", GOOD_PRODUCT)
+    result = site.check()
+    assert result.code == 2 and "De woordenlijst in mkdocs.yml klopt niet" in result.err
+    assert "Traceback" not in result.text
+
+
+def test_unsafe_html_never_reaches_the_site(site):
+    site.write("mkdocs.yml", mkdocs_yml(helder="rules:\n  markdown.unsafe-html: warning\n"))
+    site.page("paspoort.md", GOOD_PRODUCT + '\n<script>alert(1)</script>\n\n<a href="javascript:alert(2)" onclick="x()">Bel</a>\n')
+    result = site.build()
+    assert result.code == 0, result.text
+    assert "[markdown.unsafe-html]" in result.text
+    html = site.html("paspoort/index.html")
+    assert "alert(1)" not in html and "javascript:" not in html and "onclick" not in html

@@ -17,6 +17,7 @@ from mkdocs.config.base import Config
 from .audit.config import AuditOptions
 from .outputs.dashboard import DashboardOptions
 from .outputs.statement import StatementOptions
+from .rules.readability import ReadabilityOptions
 
 
 class SectionOptions(Config):
@@ -67,3 +68,5 @@ class HelderConfig(Config):
     statement = c.SubConfig(StatementOptions)
     #: The quality dashboard (internal by default).
     dashboard = c.SubConfig(DashboardOptions)
+    #: Readability limits per language (sentence length, Flesch-Douma, LIX, long words) and the jargon lists.
+    readability = c.SubConfig(ReadabilityOptions)

@@ -14,10 +14,23 @@ from .catalogue import Catalogue, load_catalogue
 from .checker import make_context
 from .findings import Finding
 from .messages import message, register
+from readability import SUPPORTED_LANGUAGES, WordListError
+
 from .rules import CheckContext, registry
+from .rules.words import word_list
 
 register(
     {
+        "cfg_lang": {
+            "nl": ('De taal "{lang}" kan Helder niet controleren. Helder kent: {known}.',
+                   "Zet theme.language of content_lang in mkdocs.yml op een van deze talen."),
+            "en": ('Helder cannot check the language "{lang}". Helder knows: {known}.',
+                   "Set theme.language or content_lang in mkdocs.yml to one of these languages."),
+        },
+        "cfg_words": {
+            "nl": ("De woordenlijst in mkdocs.yml klopt niet: {error}", "Kijk bij readability: jargon_extra en jargon_remove."),
+            "en": ("The word list in mkdocs.yml is not right: {error}", "Look at readability: jargon_extra and jargon_remove."),
+        },
         "cfg_rule": {
             "nl": ('In mkdocs.yml staat bij rules de regel "{rule}". Die regel bestaat niet.',
                    "Verbeter de naam. Zie de lijst met regels: helder rules."),
@@ -79,12 +92,19 @@ def check_rule_levels(options: Any) -> None:
 def make_site(*, root: Path, docs_dir: Path, options: Any, theme_language: str | None) -> Site:
     check_rule_levels(options)
     default_lang = options.content_lang or (theme_language or "nl")[:2]
+    if default_lang not in SUPPORTED_LANGUAGES:
+        raise SiteConfigError(message(options.lang, "cfg_lang", lang=default_lang, known=", ".join(SUPPORTED_LANGUAGES))[0])
     catalogue_file = root / options.catalogue
     site = Site(root, docs_dir, options, default_lang, None, make_context(options, None, config_dir=root))
     catalogue, findings = load_catalogue(catalogue_file, site.shown(catalogue_file), options.lang)
     site.catalogue = catalogue
     site.site_findings = findings
     site.ctx = make_context(options, catalogue, config_dir=root)
+    try:  # a broken word list is a setting problem: say so once, not on every page
+        for lang in SUPPORTED_LANGUAGES:
+            word_list(site.ctx, lang)
+    except WordListError as exc:
+        raise SiteConfigError(message(options.lang, "cfg_words", error=exc)[0]) from exc
     return site
 
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import GOOD_PRODUCT, REPO
+from sitelib import GOOD_PRODUCT, REPO
 
 
 @pytest.fixture

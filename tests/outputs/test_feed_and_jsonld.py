@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import GOOD_PRODUCT, mkdocs_yml
+from sitelib import GOOD_PRODUCT, mkdocs_yml
 from helder.outputs.feed import NS
 
 MANDATORY = [

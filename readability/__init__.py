@@ -1,0 +1,67 @@
+"""Helder's readability engine: Dutch (and English) service-page text in, sentences with lines and scores out.
+
+It knows Markdown (a heading, list item or table cell is its own unit; code and URLs are skipped), Dutch
+service-page tokens (amounts, dates, phone numbers, postcodes, abbreviations) and the Dutch formulas
+(Flesch-Douma, Leesindex Brouwer, LIX). It never imports MkDocs or Helder, so it can be tested and reused on
+its own; Helder's rules (`helder.rules.readability`, `helder.rules.words`) turn its results into findings.
+
+```python
+from readability import analyze_markdown
+result = analyze_markdown(page.body, "nl", first_line=page.body_line)
+result.scores.flesch, result.scores.lix, [(s.line, s.word_count) for s in result.sentences]
+```
+
+Nothing here downloads anything: syllables come from pyphen's bundled dictionaries, and textstat (whose
+English path fetches NLTK data) is only used, lazily, to cross-check the formulas
+(`readability.textstat_check`).
+"""
+
+from __future__ import annotations
+
+from .analysis import Sentence, TextAnalysis, Word, analyze_markdown, analyze_text
+from .errors import ReadabilityConfigError, UnsupportedLanguageError, WordListError
+from .jargon import JargonEntry, JargonMatch, WordList, builtin_word_list, site_word_list, unknown_terms
+from .languages import SUPPORTED_LANGUAGES, check_language
+from .metrics import Scores, brouwer, flesch, flesch_douma, flesch_name, flesch_reading_ease, lix
+from .passive import Passive, find_passives
+from .segment import Unit, segment_markdown, segment_text
+from .split import SplitPoint, suggest_split
+from .syllables import count_syllables, word_profile
+from .tokenizer import Token, tokenize
+
+__all__ = [
+    "SUPPORTED_LANGUAGES",
+    "JargonEntry",
+    "JargonMatch",
+    "Passive",
+    "ReadabilityConfigError",
+    "Scores",
+    "Sentence",
+    "SplitPoint",
+    "TextAnalysis",
+    "Token",
+    "Unit",
+    "UnsupportedLanguageError",
+    "Word",
+    "WordList",
+    "WordListError",
+    "analyze_markdown",
+    "analyze_text",
+    "brouwer",
+    "builtin_word_list",
+    "check_language",
+    "count_syllables",
+    "find_passives",
+    "flesch",
+    "flesch_douma",
+    "flesch_name",
+    "flesch_reading_ease",
+    "lix",
+    "segment_markdown",
+    "segment_text",
+    "site_word_list",
+    "suggest_split",
+    "tokenize",
+    "unknown_terms",
+    "word_profile",
+]

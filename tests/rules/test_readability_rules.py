@@ -1,0 +1,526 @@
+"""Readability and jargon rules on real pages: the line, the message, the suggestion, the scores, limits."""
+
+from __future__ import annotations
+
+import sys
+import types
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+import pytest
+from helder.findings import Finding, Severity
+from helder.messages import all_messages
+from helder.rules import CheckContext, words
+from helder.rules import readability as rules
+from helder.source import parse_text
+
+from readability import UnsupportedLanguageError, WordListError, analyze_text, builtin_word_list
+
+SAMPLES = REPO / "tests" / "engine" / "samples"
+
+FRONT = "---\ntitle: Afvalpas aanvragen\nsummary: Indien u een afvalpas wilt, vraag hem aan.\n---\n"
+FRONT_LINES = 4
+
+#: The known-good product page of tests/conftest.py: Helder's own example must pass every readability rule.
+GOOD_PRODUCT = """\
+---
+title: Paspoort aanvragen
+summary: U vraagt een paspoort aan bij de balie in het stadhuis.
+audience: [inwoners]
+upl: http://standaarden.overheid.nl/owms/terms/paspoort
+online: nee
+owner: Burgerzaken
+reviewed: 2026-10-01
+help: [telefoon, balie]
+---
+# Paspoort aanvragen
+
+Een paspoort is een bewijs van wie u bent. U heeft het nodig voor een reis.
+
+## Stappen
+
+1. Maak een afspraak.
+2. Kom naar het stadhuis.
+3. Haal na een week uw paspoort op.
+
+## Wat heeft u nodig?
+
+- Uw oude paspoort.
+- Een pasfoto.
+
+## Kosten
+
+Een paspoort kost € 84,00.
+
+## Hoe lang duurt het?
+
+Het duurt een week.
+
+## Bezwaar maken
+
+Bent u het niet eens met ons besluit? Dan kunt u bezwaar maken.
+"""
+
+LONG_SENTENCE = (
+    "U kunt een afvalpas aanvragen bij de balie in het stadhuis of online met DigiD, omdat wij de pas "
+    "alleen geven aan mensen die in de gemeente wonen."
+)  # 28 words
+
+
+def options(**values: object) -> types.SimpleNamespace:
+    opts = rules.ReadabilityOptions()
+    opts.load_dict(values)
+    errors, warnings = opts.validate()
+    assert not errors, errors
+    return types.SimpleNamespace(readability=opts)
+
+
+def context(lang: str = "nl", config_dir: Path | None = None, **values: object) -> CheckContext:
+    ctx = CheckContext(options=options(**values), lang=lang)
+    if config_dir is not None:
+        ctx.config_dir = config_dir  # type: ignore[attr-defined]
+    return ctx
+
+
+def run(text: str, ctx: CheckContext | None = None, path: str = "content/x.md") -> list[Finding]:
+    ctx = ctx or context()
+    page = parse_text(text, path)
+    return rules.check(page, ctx) + words.check(page, ctx)
+
+
+def of(findings: list[Finding], rule: str) -> list[Finding]:
+    return [f for f in findings if f.rule == rule]
+
+
+def sample(name: str) -> str:
+    return (SAMPLES / name).read_text(encoding="utf-8")
+
+
+# --- sentence length ----------------------------------------------------------------------------------------
+
+
+def test_long_sentence_at_its_source_line_with_a_split_suggestion() -> None:
+    text = FRONT + "# Afvalpas\n\nKom op tijd.\n" + LONG_SENTENCE + "\n"
+    (finding,) = of(run(text), "readability.sentence-length")
+    assert finding.line == FRONT_LINES + 4  # front matter counted: heading, blank, "Kom op tijd.", then this
+    assert finding.severity is Severity.ERROR
+    assert finding.message == "Deze zin heeft 28 woorden. Dat is te lang: de grens is 20."
+    assert (
+        finding.suggestion == 'Maak er twee zinnen van. Knip bijvoorbeeld na "online met DigiD," bij "omdat".'
+    )
+
+
+def test_long_sentence_starting_on_a_wrapped_line() -> None:
+    text = FRONT + "Kom op tijd. " + LONG_SENTENCE.replace(" bij de balie", "\nbij de balie") + "\n"
+    (finding,) = of(run(text), "readability.sentence-length")
+    assert finding.line == FRONT_LINES + 1
+
+
+@pytest.mark.parametrize(
+    ("body", "what"),
+    [
+        ("# " + " ".join(["woord"] * 21) + "\n", "Deze kop"),
+        ("| a |\n|---|\n| " + " ".join(["woord"] * 21) + " |\n", "Deze cel van de tabel"),
+        ("- " + " ".join(["woord"] * 21) + "\n", "Dit punt van de lijst"),
+    ],
+)
+def test_units_without_full_stop_are_measured(body: str, what: str) -> None:
+    (finding,) = of(run(FRONT + body), "readability.sentence-length")
+    assert finding.message.startswith(f"{what} heeft 21 woorden.")
+
+
+def test_no_natural_split_names_the_sentence() -> None:
+    sentence = " ".join(["Woord"] + ["woord"] * 21) + "."
+    (finding,) = of(run(FRONT + sentence + "\n"), "readability.sentence-length")
+    assert 'De zin begint met "Woord woord woord woord woord …".' in finding.suggestion
+
+
+def test_twenty_words_pass_and_the_limit_is_configurable() -> None:
+    twenty = " ".join(["woord"] * 19) + " eind."
+    assert of(run(FRONT + twenty + "\n"), "readability.sentence-length") == []
+    assert (
+        of(
+            run(FRONT + LONG_SENTENCE + "\n", context(nl={"sentence_words": 30})),
+            "readability.sentence-length",
+        )
+        == []
+    )
+
+
+def test_code_is_not_checked() -> None:
+    body = "```\n" + LONG_SENTENCE + " Indien conform middels.\n```\n\n    " + LONG_SENTENCE + "\n"
+    assert run(FRONT + body) == []
+
+
+# --- per-page overrides -------------------------------------------------------------------------------------
+
+
+def page_with_limits(limits: str) -> str:
+    return "---\ntitle: T\nsummary: S\nlimits:\n" + limits + "---\n" + LONG_SENTENCE + "\n"
+
+
+def test_override_with_a_reason_is_applied() -> None:
+    text = page_with_limits(
+        '  readability.sentence-length: {max: 30, reason: "Wettelijke naam van de regeling."}\n'
+    )
+    assert run(text) == []
+
+
+@pytest.mark.parametrize("reason", ["", 'reason: ""', 'reason: "  "'])
+def test_override_without_a_reason_is_refused(reason: str) -> None:
+    settings = "{max: 30" + (", " + reason if reason else "") + "}"
+    findings = run(page_with_limits(f"  readability.sentence-length: {settings}\n"))
+    (refused,) = of(findings, "readability.override-reason")
+    assert refused.line == 4  # the line of `limits:`
+    assert refused.severity is Severity.ERROR
+    assert '"readability.sentence-length"' in refused.message and "zonder reden" in refused.message
+    assert len(of(findings, "readability.sentence-length")) == 1  # the normal limit still applies
+
+
+@pytest.mark.parametrize(
+    ("settings", "text"),
+    [
+        ('readability.sentence-length: {maximum: 30, reason: "x"}', 'staat "maximum" bij'),
+        ('readability.sentence-length: {max: dertig, reason: "x"}', "geen getal"),
+        ('readability.sentence-length: {max: true, reason: "x"}', "geen getal"),
+        ('readability.passive: {max: 3, reason: "x"}', "kunt u geen grens kiezen"),
+    ],
+)
+def test_wrong_override_is_reported(settings: str, text: str) -> None:
+    (wrong,) = of(run(page_with_limits(f"  {settings}\n")), "readability.override-value")
+    assert text in wrong.message
+    assert wrong.line == 4
+
+
+def test_limits_of_other_rules_are_not_ours() -> None:
+    assert (
+        of(run(page_with_limits('  sections.steps: {min: 2, reason: "x"}\n')), "readability.override-value")
+        == []
+    )
+
+
+def test_page_score_override() -> None:
+    text = sample("bureaucratic-nl.md").replace(
+        "---\n# Aanvraag",
+        "limits:\n  readability.page-score: "
+        '{flesch_min: 30, lix_max: 70, reason: "Juridische tekst."}\n---\n# Aanvraag',
+    )
+    ctx = context()
+    assert of(run(text, ctx), "readability.page-score") == []
+    assert ctx.page_data["content/x.md"]["readability"]["limits"]["flesch_min"] == 30
+
+
+# --- page score ---------------------------------------------------------------------------------------------
+
+
+def test_bureaucratic_page_fails_with_its_scores_and_three_hardest_sentences() -> None:
+    ctx = context()
+    (finding,) = of(run(sample("bureaucratic-nl.md"), ctx), "readability.page-score")
+    assert finding.severity is Severity.ERROR
+    assert finding.line is None
+    assert finding.message == (
+        "Deze pagina is te moeilijk: de Flesch-Douma-score is 35 (minimaal 60) "
+        "en de LIX is 62 (hoogstens 45)."
+    )
+    assert finding.suggestion == (
+        'Begin met de moeilijkste zinnen: regel 14 ("De aanvraag dient middels …"), '
+        'regel 11 ("Indien u conform de …") en regel 21 ("Voor nadere informatie omtrent …"). '
+        "Maak ze korter en kies kortere woorden."
+    )
+    record = ctx.page_data["content/x.md"]["readability"]
+    assert record["verdict"] == "te moeilijk"
+    assert [h["line"] for h in record["hardest"]] == [14, 11, 21]
+
+
+@pytest.mark.parametrize("name", ["plain-nl.md", "ordinary-nl.md"])
+def test_plain_and_ordinary_pages_pass(name: str) -> None:
+    ctx = context()
+    assert of(run(sample(name), ctx), "readability.page-score") == []
+    assert ctx.page_data["content/x.md"]["readability"]["verdict"] == "ok"
+
+
+def test_b1_calibration() -> None:
+    """The defaults separate plain from bureaucratic writing with room on both sides (see the rules' docs)."""
+    scores = {}
+    for name in ("plain-nl", "ordinary-nl", "bureaucratic-nl"):
+        page = parse_text(sample(f"{name}.md"), name)
+        scores[name] = rules.analysis_for(page, "nl").scores
+    limits = rules.DEFAULT_LIMITS["nl"]
+    assert scores["plain-nl"].flesch > 90 and scores["plain-nl"].lix < 25
+    assert limits.flesch_min + 5 < scores["ordinary-nl"].flesch < 80
+    assert scores["ordinary-nl"].lix < limits.lix_max - 5
+    assert scores["bureaucratic-nl"].flesch < limits.flesch_min - 20
+    assert scores["bureaucratic-nl"].lix > limits.lix_max + 10
+
+
+def test_short_page_gets_no_score_but_its_sentences_are_checked() -> None:
+    ctx = context()
+    findings = run(FRONT + "# Titel\n\n" + LONG_SENTENCE + "\n", ctx)
+    assert of(findings, "readability.page-score") == []
+    assert len(of(findings, "readability.sentence-length")) == 1
+    record = ctx.page_data["content/x.md"]["readability"]
+    assert record["measured"] is False and record["verdict"] == "ok"
+
+
+def test_min_words_is_configurable() -> None:
+    body = (
+        FRONT
+        + "Indien de aanvrager conform de verordening kosteloos een beschikking ontvangt, geschiedt dat.\n"
+    )
+    assert of(run(body, context(min_words=5)), "readability.page-score")
+    assert not of(run(body), "readability.page-score")
+
+
+def test_scores_record_shape() -> None:
+    ctx = context()
+    run(sample("plain-nl.md"), ctx)
+    record = ctx.page_data["content/x.md"]["readability"]
+    assert set(record) == {
+        "lang",
+        "words",
+        "sentences",
+        "syllables",
+        "words_per_sentence",
+        "syllables_per_word",
+        "flesch_douma",
+        "brouwer",
+        "lix",
+        "long_word_share",
+        "measured",
+        "verdict",
+        "limits",
+        "long_sentences",
+        "hardest",
+    }
+    assert record["lang"] == "nl" and record["measured"] is True
+    assert record["words"] == 116 and record["sentences"] == 19
+    assert record["flesch_douma"] == pytest.approx(95.0, abs=0.05)
+    assert record["lix"] == pytest.approx(21.6, abs=0.05)
+    import json
+
+    json.dumps(record)  # plain data for the dashboard
+
+
+# --- long words ---------------------------------------------------------------------------------------------
+
+
+def test_long_word_once_per_page_with_its_count() -> None:
+    body = (
+        FRONT + "Sluit een aansprakelijkheidsverzekering af.\n\nDe aansprakelijkheidsverzekering is nodig.\n"
+    )
+    (finding,) = of(run(body), "readability.long-word")
+    assert finding.line == FRONT_LINES + 1
+    assert finding.severity is Severity.WARNING
+    assert finding.message == (
+        'Het woord "aansprakelijkheidsverzekering" heeft 9 lettergrepen. Dat is lang voor veel lezers. '
+        "Het staat 2 keer op deze pagina."
+    )
+
+
+def test_common_product_names_pass_and_sites_can_allow_words() -> None:
+    assert of(run(FRONT + "Vraag een omgevingsvergunning aan.\n"), "readability.long-word") == []
+    text = FRONT + "Sluit een aansprakelijkheidsverzekering af.\n"
+    assert len(of(run(text), "readability.long-word")) == 1
+    allowed = context(long_word_allow=["Aansprakelijkheidsverzekering"])
+    assert of(run(text, allowed), "readability.long-word") == []
+
+
+def test_legal_terms_and_the_pages_own_name_are_not_long_words() -> None:
+    assert of(run(FRONT + "Geef uw burgerservicenummer.\n"), "readability.long-word") == []
+    assert of(run(FRONT + "Lees de toegankelijkheidsverklaring.\n"), "readability.long-word") == []
+    own = (
+        "---\ntitle: Gehandicaptenparkeerkaart aanvragen\nsummary: S\n---\n"
+        "Een gehandicaptenparkeerkaart is gratis.\n"
+    )
+    assert of(run(own), "readability.long-word") == []
+    other = own.replace("title: Gehandicaptenparkeerkaart aanvragen", "title: Parkeren")
+    assert len(of(run(other), "readability.long-word")) == 1
+
+
+def test_names_inside_a_sentence_are_not_long_words() -> None:
+    text = FRONT + "Bel de Aansprakelijkheidsverzekeringsbank of de Naturalisation Service.\n"
+    assert of(run(text), "readability.long-word") == []
+    assert len(of(run(FRONT + "Aansprakelijkheidsverzekering is nodig.\n"), "readability.long-word")) == 1
+
+
+def test_numbers_and_abbreviations_are_never_long_words() -> None:
+    assert (
+        of(
+            run(FRONT + "Kom op 12 september 2026 om 10.30 uur, bel 010-123 45 67.\n"),
+            "readability.long-word",
+        )
+        == []
+    )
+
+
+# --- passive ------------------------------------------------------------------------------------------------
+
+
+def test_passive_with_and_without_agent() -> None:
+    body = FRONT + "Uw aanvraag wordt door de gemeente beoordeeld.\n\nDaarna wordt de pas verstuurd.\n"
+    first, second = of(run(body), "readability.passive")
+    assert (first.line, second.line) == (FRONT_LINES + 1, FRONT_LINES + 3)
+    assert first.severity is Severity.WARNING
+    assert first.message == 'Deze zin staat in de lijdende vorm: "wordt door de gemeente beoordeeld".'
+    assert first.suggestion.startswith('Begin de zin met wie het doet: "de gemeente".')
+    assert second.suggestion.startswith("Schrijf wie het doet.")
+
+
+def test_active_page_has_no_passive() -> None:
+    assert (
+        of(run(FRONT + "Wij beoordelen uw aanvraag. Daarna sturen wij u de pas.\n"), "readability.passive")
+        == []
+    )
+
+
+# --- jargon -------------------------------------------------------------------------------------------------
+
+
+def test_jargon_each_use_at_its_own_line() -> None:
+    body = (
+        FRONT
+        + "Indien u vragen heeft,\nkunt u middels dit formulier\ncontact opnemen.\n\nU dient te betalen.\n"
+    )
+    found = of(run(body), "words.jargon")
+    assert [(f.line, f.message) for f in found] == [
+        (FRONT_LINES + 1, '"Indien" is ambtelijke taal.'),
+        (FRONT_LINES + 2, '"middels" is ambtelijke taal.'),
+        (FRONT_LINES + 5, '"dient te" is ambtelijke taal.'),
+    ]
+    assert found[0].suggestion == 'Schrijf liever "als".'
+    assert found[1].suggestion == 'Schrijf liever "met" of "door".'
+    assert found[2].suggestion.startswith('Schrijf liever "moeten". Schrijf "u moet ..."')
+    assert {f.severity for f in found} == {Severity.WARNING}
+
+
+def test_front_matter_text_is_not_checked() -> None:
+    """FRONT's summary says "Indien": front matter is data, only the body is read."""
+    assert of(run(FRONT + "Kom op tijd.\n"), "words.jargon") == []
+
+
+def test_site_jargon_list_relative_to_the_config_dir(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "ambtelijk.yml").write_text(
+        "- term: stadsdeelkantoor\n  alternatives: [balie]\n", encoding="utf-8"
+    )
+    ctx = context(config_dir=tmp_path, jargon_extra="data/ambtelijk.yml", jargon_remove=["indien"])
+    found = of(run(FRONT + "Indien u wilt, ga naar het stadsdeelkantoor.\n", ctx), "words.jargon")
+    assert [f.message for f in found] == ['"stadsdeelkantoor" is ambtelijke taal.']
+
+
+def test_site_jargon_list_without_config_dir_uses_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "extra.yml").write_text(
+        "- term: stadsdeelkantoor\n  alternatives: [balie]\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    found = of(
+        run(FRONT + "Ga naar het stadsdeelkantoor.\n", context(jargon_extra="extra.yml")), "words.jargon"
+    )
+    assert len(found) == 1
+
+
+def test_misconfigured_jargon_is_a_configuration_error(tmp_path: Path) -> None:
+    page = parse_text(FRONT + "Kom op tijd.\n", "content/x.md")
+    with pytest.raises(WordListError, match="missing.yml"):
+        words.check(page, context(config_dir=tmp_path, jargon_extra="missing.yml"))
+    with pytest.raises(WordListError, match="indein"):
+        words.check(page, context(jargon_remove=["indein"]))
+
+
+# --- English pages, message language, languages -------------------------------------------------------------
+
+
+def test_english_page() -> None:
+    ctx = context(lang="en")
+    findings = run(sample("bureaucratic-en.md"), ctx)
+    (score,) = of(findings, "readability.page-score")
+    assert (
+        score.message == "This page is too hard to read: the Flesch Reading Ease is 14 (at least 60) "
+        "and the LIX is 61 (at most 45)."
+    )
+    assert ctx.page_data["content/x.md"]["readability"]["flesch_reading_ease"] == pytest.approx(
+        14.0, abs=0.05
+    )
+    assert ctx.page_data["content/x.md"]["readability"]["brouwer"] is None
+    jargon = {f.message for f in of(findings, "words.jargon")}
+    assert '"In order to" is officialese.' in jargon and '"prior to" is officialese.' in jargon
+    long_words = {f.message.split('"')[1] for f in of(findings, "readability.long-word")}
+    assert {"municipality", "approximately"} <= long_words  # 6 syllables; English limit is 5
+    assert of(findings, "readability.passive")
+    assert run(sample("plain-en.md"), context(lang="en")) == []
+
+
+def test_dutch_page_with_english_messages() -> None:
+    (finding,) = of(run(FRONT + LONG_SENTENCE + "\n", context(lang="en")), "readability.sentence-length")
+    assert finding.message == "This sentence has 28 words. That is too long: the limit is 20."
+    assert (
+        finding.suggestion == 'Make it two sentences. For example, cut after "online met DigiD," at "omdat".'
+    )
+
+
+def test_unsupported_site_language_is_a_configuration_error() -> None:
+    page = parse_text(FRONT + "Kom op tijd.\n", "content/x.md", default_lang="de")
+    with pytest.raises(UnsupportedLanguageError):
+        rules.check(page, context())
+
+
+def test_wrong_page_language_is_left_to_the_front_matter_rule() -> None:
+    text = "---\ntitle: T\nsummary: S\nlang: fr\n---\n" + LONG_SENTENCE + " Indien.\n"
+    assert run(text) == []
+
+
+def test_defaults_when_the_plugin_config_has_no_readability_options() -> None:
+    ctx = CheckContext(options=types.SimpleNamespace(), lang="nl")
+    page = parse_text(FRONT + LONG_SENTENCE + "\n", "content/x.md")
+    assert len(of(rules.check(page, ctx), "readability.sentence-length")) == 1
+    assert words.check(page, ctx) == []
+
+
+def test_numbers_in_options_accept_int_and_float() -> None:
+    opts = rules.ReadabilityOptions()
+    opts.load_dict({"nl": {"flesch_min": 55, "lix_max": 47.5}})
+    assert opts.validate()[0] == []
+    assert rules.limits_for(opts, "nl") == rules.Limits(20, 55, 47.5, 7)
+    bad = rules.ReadabilityOptions()
+    bad.load_dict({"nl": {"flesch_min": "zestig"}})
+    assert bad.validate()[0]
+
+
+# --- the whole page and Helder's own text -------------------------------------------------------------------
+
+
+def test_good_product_page_has_no_findings() -> None:
+    ctx = context()
+    assert run(GOOD_PRODUCT, ctx) == []
+    assert ctx.page_data["content/x.md"]["readability"]["verdict"] == "ok"
+
+
+def test_rule_ids_and_default_levels() -> None:
+    declared = {rule.id: rule.severity for rule in rules.RULES + words.RULES}
+    assert declared == {
+        "readability.sentence-length": Severity.ERROR,
+        "readability.page-score": Severity.ERROR,
+        "readability.long-word": Severity.WARNING,
+        "readability.passive": Severity.WARNING,
+        "readability.override-reason": Severity.ERROR,
+        "readability.override-value": Severity.ERROR,
+        "words.jargon": Severity.WARNING,
+    }
+
+
+OUR_MESSAGES = [key for key in all_messages() if key.startswith(("rd_", "words_"))]
+
+
+@pytest.mark.parametrize("key", OUR_MESSAGES)
+def test_our_dutch_messages_pass_our_own_rules(key: str) -> None:
+    """Dogfood: every Dutch sentence Helder writes here is at most 20 words and free of officialese."""
+    jargon = builtin_word_list("nl")
+    for template in all_messages()[key]["nl"]:
+        if not template:
+            continue
+        for sentence in analyze_text(template, "nl").sentences:
+            assert sentence.word_count <= 20, (key, sentence.text)
+            assert jargon.find(sentence) == [], (key, sentence.text)
