@@ -1,0 +1,58 @@
+"""Helder's own Dutch passes Helder's own checks: its messages, the editor guide, the demo site."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import string
+
+import pytest
+
+import helder
+from helder.messages import all_messages
+from readability import analyze_text, builtin_word_list
+from sitelib import BIN, SiteDir
+
+# Import every module so that every message table is registered.
+for module in pkgutil.walk_packages(helder.__path__, "helder."):
+    importlib.import_module(module.name)
+
+JARGON = builtin_word_list("nl")
+
+
+def filled(template: str) -> str:
+    """A template with each {value} replaced by one neutral word, as a reader would see it."""
+    names = [name for _, name, _, _ in string.Formatter().parse(template) if name]
+    return template.format(**dict.fromkeys(names, "iets"))
+
+
+DUTCH = sorted(
+    (key, part, filled(text))
+    for key, texts in all_messages().items()
+    for part, text in zip(("message", "suggestion"), texts["nl"], strict=True)
+    if text.strip()
+)
+
+
+def test_there_are_many_messages():
+    assert len(DUTCH) > 150
+
+
+@pytest.mark.parametrize(("key", "part", "text"), DUTCH, ids=[f"{k}-{p}" for k, p, _ in DUTCH])
+def test_dutch_message_is_b1(key, part, text):
+    analysis = analyze_text(text, "nl")
+    for sentence in analysis.sentences:
+        assert len(sentence.words) <= 20, f"{key}: te lange zin: {sentence.text}"
+        assert not JARGON.find(sentence), f"{key}: ambtelijk woord in: {sentence.text}"
+
+
+def test_demo_site_and_editor_guide_have_no_findings(demo_copy):
+    site = SiteDir.__new__(SiteDir)
+    site.root = demo_copy
+    result = site.run(str(BIN / "helder"), "check", "--format", "json")
+    assert result.code == 0, result.out
+    assert result.out.strip() == "[]"
+    checked = int(re.search(r"(\d+) pagina's gecontroleerd: 0 fouten, 0 waarschuwingen, 0 tips", result.err).group(1))
+    written = len(list((demo_copy / "content").rglob("*.md")))
+    assert checked > written  # the editor guide is among them, and so are the pages made from the catalogue
