@@ -243,8 +243,9 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             rows.append(page_row(result, url, a11y.get(result.page.path) if audit else None))
         today = dt.date.today()
         history_file = self.site.root / options.history
-        history = (record_history(history_file, totals(rows, today)) if options.record and self.command == "build"
-                   else read_history(history_file))
+        # Only a build whose gate ran says something true about the site: a broken gate is no data point.
+        recordable = options.record and self.command == "build" and not (audit and audit.gate_error)
+        history = record_history(history_file, totals(rows, today)) if recordable else read_history(history_file)
         audit_date = today.isoformat() if audit and not audit.gate_error else None
         pages = render(rows, history, site_name=config.site_name, today=today, base_url=config.site_url or "/",
                        stale_months=self.config.stale_after_months, audit_date=audit_date)
