@@ -17,7 +17,9 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 site: setup
 	$(BIN)/mkdocs build --strict
 	@echo ""
-	@echo "Klaar. De site staat in $(CURDIR)/site/ (open site/index.html, of: make serve)."
+	@echo "Klaar. De site staat in $(CURDIR)/site/ (bekijk hem met: make serve)."
+	@echo "Rapport toegankelijkheid: $(CURDIR)/helder-audit/audit.html"
+	@echo "Kwaliteitsoverzicht:      $(CURDIR)/helder-kwaliteit/index.html"
 
 test: setup
 	$(BIN)/pytest
@@ -50,4 +52,4 @@ chromium:
 	@scripts/ensure-chromium
 
 clean:
-	rm -rf site .helder helder-audit
+	rm -rf site .helder helder-audit helder-kwaliteit
