@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -88,7 +87,9 @@ offers:
 
 
 def mkdocs_yml(extra: str = "", helder: str = "") -> str:
-    helder_block = "  - helder" + (":\n" + textwrap.indent(textwrap.dedent(helder), "      ") if helder else "")
+    helder_block = "  - helder" + (
+        ":\n" + textwrap.indent(textwrap.dedent(helder), "      ") if helder else ""
+    )
     return (
         "site_name: Testgemeente\n"
         "docs_dir: content\n"

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import pytest
-
 from sitelib import GOOD_PRODUCT
 
 BROKEN = {
     "yaml.md": ("---\ntitle: Kapot\nsummary: [niet dicht\n---\n# Kapot\n", "frontmatter.syntax", 3),
     "lijst.md": ("---\n- title\n- summary\n---\n# Lijst\n", "frontmatter.syntax", 2),
     "latin1.md": ("---\ntitle: Caf\xe9\n---\n".encode("latin-1"), "file.encoding", 2),
-    "datum.md": (GOOD_PRODUCT.replace("reviewed: 2026-10-01", "reviewed: 2026-02-30"), "frontmatter.value", 8),
-    "doelgroep.md": (GOOD_PRODUCT.replace("audience: [inwoners]", "audience: [burgers]"), "frontmatter.value", 4),
+    "datum.md": (
+        GOOD_PRODUCT.replace("reviewed: 2026-10-01", "reviewed: 2026-02-30"),
+        "frontmatter.value",
+        8,
+    ),
+    "doelgroep.md": (
+        GOOD_PRODUCT.replace("audience: [inwoners]", "audience: [burgers]"),
+        "frontmatter.value",
+        4,
+    ),
     "open.md": ("---\ntitle: Open\nsummary: Nooit dicht.\n# Open\n", "frontmatter.syntax", 1),
 }
 
@@ -44,7 +51,9 @@ def test_build_reports_the_same_findings_and_refuses(broken_site):
     result = broken_site.build()
     assert result.code == 1
     assert "Traceback" not in result.text
-    assert "content/kapot/latin1.md:2: [file.encoding] Dit bestand is niet opgeslagen als UTF-8." in result.text
+    assert (
+        "content/kapot/latin1.md:2: [file.encoding] Dit bestand is niet opgeslagen als UTF-8." in result.text
+    )
     assert "content/kapot/yaml.md:3: [frontmatter.syntax]" in result.text
     assert "content/zonder-stappen.md: [sections.steps-missing]" in result.text
     assert "De site is niet klaar om te publiceren." in result.text

@@ -22,7 +22,9 @@ def test_good_site_builds_strict_with_help_from_the_catalogue(site):
     assert '<h2 id="hulp">Hulp</h2>' in html
     assert '<h3 id="bel-ons">Bel ons</h3>' in html
     assert '<a href="tel:140123">14 0123</a>' in html
-    assert "Maandag tot en met vrijdag: 8.30 tot 17.00 uur" not in html  # hours are one sentence in a list item
+    assert (
+        "Maandag tot en met vrijdag: 8.30 tot 17.00 uur" not in html
+    )  # hours are one sentence in a list item
     assert "maandag tot en met vrijdag: 8.30 tot 17.00 uur." in html
     assert "Marktplein 1, 1234 AB, Teststad" in html
 
@@ -33,7 +35,9 @@ def test_overview_page_lists_its_products(site):
     site.page("burgerzaken/rijbewijs.md", GOOD_PRODUCT.replace("Paspoort aanvragen", "Rijbewijs verlengen"))
     assert site.build().code == 0
     html = site.html("burgerzaken/index.html")
-    assert html.index('href="paspoort/">Paspoort aanvragen</a>') < html.index('href="rijbewijs/">Rijbewijs verlengen</a>')
+    assert html.index('href="paspoort/">Paspoort aanvragen</a>') < html.index(
+        'href="rijbewijs/">Rijbewijs verlengen</a>'
+    )
     assert "U vraagt een paspoort aan bij de balie in het stadhuis." in html
 
 
@@ -41,9 +45,15 @@ def test_audience_overview_groups_products_by_theme(site):
     site.page("burgerzaken/index.md", OVERVIEW)
     site.page("burgerzaken/paspoort.md", GOOD_PRODUCT)
     site.page("ondernemen/index.md", OVERVIEW.replace("Burgerzaken", "Ondernemen"))
-    site.page("ondernemen/terras.md", GOOD_PRODUCT.replace("[inwoners]", "[ondernemers]").replace("Paspoort aanvragen", "Terras"))
-    site.page("ondernemers.md", "---\ntitle: Voor ondernemers\nsummary: Alles voor bedrijven.\ntype: overview\n"
-              "overview: {audience: ondernemers}\n---\n# Voor ondernemers\n")
+    site.page(
+        "ondernemen/terras.md",
+        GOOD_PRODUCT.replace("[inwoners]", "[ondernemers]").replace("Paspoort aanvragen", "Terras"),
+    )
+    site.page(
+        "ondernemers.md",
+        "---\ntitle: Voor ondernemers\nsummary: Alles voor bedrijven.\ntype: overview\n"
+        "overview: {audience: ondernemers}\n---\n# Voor ondernemers\n",
+    )
     assert site.build().code == 0
     html = site.html("ondernemers/index.html")
     assert '<h2 id="ondernemen">Ondernemen</h2>' in html
@@ -55,16 +65,21 @@ def test_hand_written_help_keeps_its_text_and_gets_the_catalogue(site):
     site.page("paspoort.md", page)
     assert site.build().code == 0
     html = site.html("paspoort/index.html")
-    hulp = html[html.index('id="hulp"'):html.index('id="bezwaar-maken"')]
+    hulp = html[html.index('id="hulp"') : html.index('id="bezwaar-maken"')]
     assert "Vraag ook uw buren." in hulp and "Bel ons</h3>" in hulp
 
 
 def test_missing_section_fails_the_build_with_the_dutch_message(site):
-    site.page("paspoort.md", GOOD_PRODUCT.replace("1. Maak", "- Maak").replace("2. Kom", "- Kom").replace("3. Haal", "- Haal"))
+    site.page(
+        "paspoort.md",
+        GOOD_PRODUCT.replace("1. Maak", "- Maak").replace("2. Kom", "- Kom").replace("3. Haal", "- Haal"),
+    )
     result = site.build()
     assert result.code == 1
-    assert ("content/paspoort.md:15: [sections.steps-list] Onder \"Stappen\" staat geen genummerde lijst."
-            " — Zet elke stap op een eigen regel met 1., 2., 3.") in result.text
+    assert (
+        'content/paspoort.md:15: [sections.steps-list] Onder "Stappen" staat geen genummerde lijst.'
+        " — Zet elke stap op een eigen regel met 1., 2., 3."
+    ) in result.text
 
 
 def test_build_without_strict_still_refuses_an_error(site):
@@ -86,7 +101,12 @@ def test_rule_level_from_mkdocs_yml(site):
 
 def test_page_may_silence_a_rule_only_with_a_reason(site):
     page = GOOD_PRODUCT.replace("## Wat heeft u nodig?\n\n- Uw oude paspoort.\n- Een pasfoto.\n", "")
-    site.page("a.md", page.replace("help: [", "ignore:\n  sections.documents-missing: U hoeft niets mee te nemen.\nhelp: ["))
+    site.page(
+        "a.md",
+        page.replace(
+            "help: [", "ignore:\n  sections.documents-missing: U hoeft niets mee te nemen.\nhelp: ["
+        ),
+    )
     site.page("b.md", page.replace("help: [", "ignore:\n  sections.documents-missing:\nhelp: ["))
     code, found = site.check_json()
     assert code == 1
@@ -97,11 +117,15 @@ def test_page_may_silence_a_rule_only_with_a_reason(site):
 
 
 def test_unknown_help_key_names_file_line_and_known_keys(site):
-    site.page("paspoort.md", GOOD_PRODUCT.replace("help: [telefoon, balie]", "help:\n  - telefoon\n  - baile"))
+    site.page(
+        "paspoort.md", GOOD_PRODUCT.replace("help: [telefoon, balie]", "help:\n  - telefoon\n  - baile")
+    )
     result = site.build()
     assert result.code == 1
-    assert ('content/paspoort.md:11: [help.unknown] De hulp "baile" staat niet in de hulpcatalogus. — '
-            'Bedoelt u "balie"? Kies uit: balie, telefoon.') in result.text
+    assert (
+        'content/paspoort.md:11: [help.unknown] De hulp "baile" staat niet in de hulpcatalogus. — '
+        'Bedoelt u "balie"? Kies uit: balie, telefoon.'
+    ) in result.text
 
 
 def test_unknown_rule_in_config_is_a_configuration_error(site):
@@ -111,7 +135,7 @@ def test_unknown_rule_in_config_is_a_configuration_error(site):
     assert result.code == 2
     assert 'regel "sections.kosten". Die regel bestaat niet.' in result.err
     build = site.build()
-    assert build.code == 1 and 'Die regel bestaat niet.' in build.text and "Traceback" not in build.text
+    assert build.code == 1 and "Die regel bestaat niet." in build.text and "Traceback" not in build.text
 
 
 def test_check_formats_and_exit_codes(site):
@@ -162,9 +186,35 @@ def test_broken_jargon_list_is_a_configuration_error(site):
 
 def test_unsafe_html_never_reaches_the_site(site):
     site.write("mkdocs.yml", mkdocs_yml(helder="rules:\n  markdown.unsafe-html: warning\n"))
-    site.page("paspoort.md", GOOD_PRODUCT + '\n<script>alert(1)</script>\n\n<a href="javascript:alert(2)" onclick="x()">Bel</a>\n')
+    site.page(
+        "paspoort.md",
+        GOOD_PRODUCT + '\n<script>alert(1)</script>\n\n<a href="javascript:alert(2)" onclick="x()">Bel</a>\n',
+    )
     result = site.build()
     assert result.code == 0, result.text
     assert "[markdown.unsafe-html]" in result.text
     html = site.html("paspoort/index.html")
     assert "alert(1)" not in html and "javascript:" not in html and "onclick" not in html
+
+
+def test_messages_in_english_when_the_site_asks(site):
+    site.write("mkdocs.yml", mkdocs_yml(helder="lang: en\n"))
+    site.page("paspoort.md", GOOD_PRODUCT.replace("## Stappen", "## Anders"))
+    code, found = site.check_json()
+    assert code == 1
+    assert found[0]["message"] == 'The page has no heading "Stappen".'
+    assert found[0]["suggestion"] == "Write a heading ## Steps. Put the steps under it as a list: 1., 2., 3."
+
+
+def test_english_page_is_checked_with_english_headings_and_limits(site):
+    page = (
+        GOOD_PRODUCT.replace("help: [", "lang: en\nhelp: [")
+        .replace("## Stappen", "## Steps")
+        .replace("## Wat heeft u nodig?", "## What you need")
+        .replace("## Kosten", "## Costs")
+        .replace("## Hoe lang duurt het?", "## How long does it take?")
+        .replace("## Bezwaar maken", "## Objection")
+    )
+    site.page("passport.md", page)
+    code, found = site.check_json()
+    assert [f["rule"] for f in found if f["rule"].startswith("sections.")] == []

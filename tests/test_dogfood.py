@@ -7,12 +7,12 @@ import pkgutil
 import re
 import string
 
-import pytest
-
 import helder
+import pytest
 from helder.messages import all_messages
-from readability import analyze_text, builtin_word_list
 from sitelib import BIN, SiteDir
+
+from readability import analyze_text, builtin_word_list
 
 # Import every module so that every message table is registered.
 for module in pkgutil.walk_packages(helder.__path__, "helder."):
@@ -53,6 +53,8 @@ def test_demo_site_and_editor_guide_have_no_findings(demo_copy):
     result = site.run(str(BIN / "helder"), "check", "--format", "json")
     assert result.code == 0, result.out
     assert result.out.strip() == "[]"
-    checked = int(re.search(r"(\d+) pagina's gecontroleerd: 0 fouten, 0 waarschuwingen, 0 tips", result.err).group(1))
+    checked = int(
+        re.search(r"(\d+) pagina's gecontroleerd: 0 fouten, 0 waarschuwingen, 0 tips", result.err).group(1)
+    )
     written = len(list((demo_copy / "content").rglob("*.md")))
     assert checked > written  # the editor guide is among them, and so are the pages made from the catalogue

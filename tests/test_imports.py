@@ -6,6 +6,7 @@ import importlib.metadata
 from pathlib import Path
 
 import helder
+
 import readability
 
 REPO = Path(__file__).resolve().parents[1]

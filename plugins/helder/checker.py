@@ -15,17 +15,20 @@ from typing import Any
 from .catalogue import Catalogue
 from .findings import Finding, Severity, apply_levels, sort_key
 from .messages import message, register
-from .rules import CheckContext
-from .rules import registry
+from .rules import CheckContext, registry
 from .source import SourcePage, read_page
 
 register(
     {
         "internal": {
-            "nl": ("Helder liep vast bij de controle {rule} op deze pagina ({error}).",
-                   "Dit is een fout in Helder. Meld het bij de beheerders en stuur deze pagina mee."),
-            "en": ("Helder crashed in the check {rule} on this page ({error}).",
-                   "This is a bug in Helder. Report it and include this page."),
+            "nl": (
+                "Helder liep vast bij de controle {rule} op deze pagina ({error}).",
+                "Dit is een fout in Helder. Meld het bij de beheerders en stuur deze pagina mee.",
+            ),
+            "en": (
+                "Helder crashed in the check {rule} on this page ({error}).",
+                "This is a bug in Helder. Report it and include this page.",
+            ),
         },
     }
 )
@@ -66,7 +69,9 @@ def _silenced(rule: str, ignore: Any) -> bool:
     if not isinstance(ignore, dict):
         return False
     parts = rule.split(".")
-    return any(".".join(parts[:end]) in ignore and ignore[".".join(parts[:end])] for end in range(1, len(parts) + 1))
+    return any(
+        ".".join(parts[:end]) in ignore and ignore[".".join(parts[:end])] for end in range(1, len(parts) + 1)
+    )
 
 
 def check_page(page: SourcePage, ctx: CheckContext) -> PageReport:
@@ -76,8 +81,15 @@ def check_page(page: SourcePage, ctx: CheckContext) -> PageReport:
             findings.extend(module.check(page, ctx))
         except Exception as exc:  # noqa: BLE001 - one bad page or rule must not hide the others' findings
             rule = module.__name__.rsplit(".", 1)[-1]
-            findings.append(Finding(page.path, None, "internal", Severity.ERROR,
-                                    *message(ctx.lang, "internal", rule=rule, error=f"{type(exc).__name__}: {exc}")))
+            findings.append(
+                Finding(
+                    page.path,
+                    None,
+                    "internal",
+                    Severity.ERROR,
+                    *message(ctx.lang, "internal", rule=rule, error=f"{type(exc).__name__}: {exc}"),
+                )
+            )
     ignore = page.meta.get("ignore")
     findings = [f for f in findings if f.rule.startswith("frontmatter.") or not _silenced(f.rule, ignore)]
     findings = apply_levels(findings, dict(getattr(ctx.options, "rules", {}) or {}))

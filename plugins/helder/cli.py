@@ -13,18 +13,27 @@ from pathlib import Path
 import click
 
 from .checker import check_files, check_page, discover
-from .source import parse_text
 from .findings import Finding, format_github, format_text, has_errors, summary_counts, to_json
 from .messages import message, register
+from .source import parse_text
 
 register(
     {
         "cli_no_config": {
-            "nl": ("Helder vindt het bestand {config} niet.", "Start helder in de map van de site, of geef het pad met --config."),
-            "en": ("Helder cannot find the file {config}.", "Run helder in the site's folder, or give the path with --config."),
+            "nl": (
+                "Helder vindt het bestand {config} niet.",
+                "Start helder in de map van de site, of geef het pad met --config.",
+            ),
+            "en": (
+                "Helder cannot find the file {config}.",
+                "Run helder in the site's folder, or give the path with --config.",
+            ),
         },
         "cli_bad_config": {
-            "nl": ("De instellingen in {config} kloppen niet: {error}", "Verbeter mkdocs.yml en probeer het opnieuw."),
+            "nl": (
+                "De instellingen in {config} kloppen niet: {error}",
+                "Verbeter mkdocs.yml en probeer het opnieuw.",
+            ),
             "en": ("The settings in {config} are not right: {error}", "Fix mkdocs.yml and try again."),
         },
         "cli_no_path": {
@@ -32,7 +41,10 @@ register(
             "en": ("The path {path} does not exist.", "Check the spelling of the name."),
         },
         "cli_summary": {
-            "nl": ("{pages} pagina's gecontroleerd: {error} fouten, {warning} waarschuwingen, {info} tips.", ""),
+            "nl": (
+                "{pages} pagina's gecontroleerd: {error} fouten, {warning} waarschuwingen, {info} tips.",
+                "",
+            ),
             "en": ("{pages} pages checked: {error} errors, {warning} warnings, {info} tips.", ""),
         },
     }
@@ -84,8 +96,17 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--config", "-f", "config_file", default="mkdocs.yml", show_default=True, help="Het mkdocs.yml van de site.")
-@click.option("--format", "fmt", type=FORMATS, default="text", show_default=True, help="Uitvoer: tekst, JSON of GitHub.")
+@click.option(
+    "--config",
+    "-f",
+    "config_file",
+    default="mkdocs.yml",
+    show_default=True,
+    help="Het mkdocs.yml van de site.",
+)
+@click.option(
+    "--format", "fmt", type=FORMATS, default="text", show_default=True, help="Uitvoer: tekst, JSON of GitHub."
+)
 def check(paths: tuple[Path, ...], config_file: str, fmt: str) -> None:
     """Controleer Markdown-pagina's zonder de site te bouwen (standaard: de hele map met pagina's)."""
     site = load_site(config_file)
@@ -93,14 +114,15 @@ def check(paths: tuple[Path, ...], config_file: str, fmt: str) -> None:
     for path in paths:
         if not path.exists():
             fail(message(lang, "cli_no_path", path=path))
-    if paths:
-        files = discover(paths)
-    else:
-        files = [(file, site.shown(file)) for file, _ in discover([site.docs_dir])]
+    # Files given on the command line are shown as given; the whole docs folder relative to the site's root.
+    files = discover(paths) if paths else [(file, site.shown(file)) for file, _ in discover([site.docs_dir])]
     report = check_files(files, site.ctx, default_lang=site.default_lang)
     if not paths:
         # The pages the build makes from the help catalogue get the same checks.
-        by_uri = {Path(shown).relative_to(site.shown(site.docs_dir)).as_posix(): r for shown, r in report.pages.items()}
+        by_uri = {
+            Path(shown).relative_to(site.shown(site.docs_dir)).as_posix(): r
+            for shown, r in report.pages.items()
+        }
         for uri, text in site.generated_pages(by_uri).items():
             if uri not in by_uri:
                 page = parse_text(text, site.generated_path(uri), default_lang=site.default_lang, lang=lang)
@@ -112,7 +134,14 @@ def check(paths: tuple[Path, ...], config_file: str, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--config", "-f", "config_file", default="mkdocs.yml", show_default=True, help="Het mkdocs.yml van de site.")
+@click.option(
+    "--config",
+    "-f",
+    "config_file",
+    default="mkdocs.yml",
+    show_default=True,
+    help="Het mkdocs.yml van de site.",
+)
 def rules(config_file: str) -> None:
     """Toon alle regels met hun standaardniveau."""
     from .rules import registry

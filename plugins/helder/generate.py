@@ -63,7 +63,8 @@ def add_help(markdown: str, result: PageReport, site: Site) -> str:
 
 def _products(report: Report, site: Site) -> list[tuple[str, PageReport]]:
     products = [
-        (uri, r) for uri, r in report.pages.items()
+        (uri, r)
+        for uri, r in report.pages.items()
         if r.page.page_type in site.options.product_types and r.page.front_matter_ok
     ]
     return sorted(products, key=lambda item: item[1].page.title.casefold())

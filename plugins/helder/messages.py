@@ -49,8 +49,14 @@ def quote_list(items: object, lang: str = "nl") -> str:
 register(
     {
         "file_unreadable": {
-            "nl": ("Helder kan dit bestand niet lezen ({error}).", "Kijk of het bestand bestaat en of u het mag lezen."),
-            "en": ("Helder cannot read this file ({error}).", "Check that the file exists and that you may read it."),
+            "nl": (
+                "Helder kan dit bestand niet lezen ({error}).",
+                "Kijk of het bestand bestaat en of u het mag lezen.",
+            ),
+            "en": (
+                "Helder cannot read this file ({error}).",
+                "Check that the file exists and that you may read it.",
+            ),
         },
         "file_encoding": {
             "nl": (

@@ -10,32 +10,46 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from readability import SUPPORTED_LANGUAGES, WordListError
+
 from .catalogue import Catalogue, load_catalogue
 from .checker import make_context
 from .findings import Finding
 from .messages import message, register
-from readability import SUPPORTED_LANGUAGES, WordListError
-
 from .rules import CheckContext, registry
 from .rules.words import word_list
 
 register(
     {
         "cfg_lang": {
-            "nl": ('De taal "{lang}" kan Helder niet controleren. Helder kent: {known}.',
-                   "Zet theme.language of content_lang in mkdocs.yml op een van deze talen."),
-            "en": ('Helder cannot check the language "{lang}". Helder knows: {known}.',
-                   "Set theme.language or content_lang in mkdocs.yml to one of these languages."),
+            "nl": (
+                'De taal "{lang}" kan Helder niet controleren. Helder kent: {known}.',
+                "Zet theme.language of content_lang in mkdocs.yml op een van deze talen.",
+            ),
+            "en": (
+                'Helder cannot check the language "{lang}". Helder knows: {known}.',
+                "Set theme.language or content_lang in mkdocs.yml to one of these languages.",
+            ),
         },
         "cfg_words": {
-            "nl": ("De woordenlijst in mkdocs.yml klopt niet: {error}", "Kijk bij readability: jargon_extra en jargon_remove."),
-            "en": ("The word list in mkdocs.yml is not right: {error}", "Look at readability: jargon_extra and jargon_remove."),
+            "nl": (
+                "De woordenlijst in mkdocs.yml klopt niet: {error}",
+                "Kijk bij readability: jargon_extra en jargon_remove.",
+            ),
+            "en": (
+                "The word list in mkdocs.yml is not right: {error}",
+                "Look at readability: jargon_extra and jargon_remove.",
+            ),
         },
         "cfg_rule": {
-            "nl": ('In mkdocs.yml staat bij rules de regel "{rule}". Die regel bestaat niet.',
-                   "Verbeter de naam. Zie de lijst met regels: helder rules."),
-            "en": ('mkdocs.yml names the rule "{rule}" under rules. That rule does not exist.',
-                   "Fix the name. See the list of rules: helder rules."),
+            "nl": (
+                'In mkdocs.yml staat bij rules de regel "{rule}". Die regel bestaat niet.',
+                "Verbeter de naam. Zie de lijst met regels: helder rules.",
+            ),
+            "en": (
+                'mkdocs.yml names the rule "{rule}" under rules. That rule does not exist.',
+                "Fix the name. See the list of rules: helder rules.",
+            ),
         },
     }
 )
@@ -93,7 +107,9 @@ def make_site(*, root: Path, docs_dir: Path, options: Any, theme_language: str |
     check_rule_levels(options)
     default_lang = options.content_lang or (theme_language or "nl")[:2]
     if default_lang not in SUPPORTED_LANGUAGES:
-        raise SiteConfigError(message(options.lang, "cfg_lang", lang=default_lang, known=", ".join(SUPPORTED_LANGUAGES))[0])
+        raise SiteConfigError(
+            message(options.lang, "cfg_lang", lang=default_lang, known=", ".join(SUPPORTED_LANGUAGES))[0]
+        )
     catalogue_file = root / options.catalogue
     site = Site(root, docs_dir, options, default_lang, None, make_context(options, None, config_dir=root))
     catalogue, findings = load_catalogue(catalogue_file, site.shown(catalogue_file), options.lang)
@@ -121,4 +137,6 @@ def from_mkdocs_config(config: Any) -> Site:
         options.validate()
     root = Path(config.config_file_path).parent
     theme_language = config.theme.get("language") if config.theme else None
-    return make_site(root=root, docs_dir=Path(config.docs_dir), options=options, theme_language=theme_language)
+    return make_site(
+        root=root, docs_dir=Path(config.docs_dir), options=options, theme_language=theme_language
+    )

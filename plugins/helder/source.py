@@ -155,9 +155,9 @@ def item_line(page: SourcePage, key: str, index: int) -> int:
         return page.line_of(key)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
-            if getattr(key_node, "value", None) == key and isinstance(value_node, yaml.SequenceNode):
-                if index < len(value_node.value):
-                    return 2 + value_node.value[index].start_mark.line
+            is_list = getattr(key_node, "value", None) == key and isinstance(value_node, yaml.SequenceNode)
+            if is_list and index < len(value_node.value):
+                return 2 + value_node.value[index].start_mark.line
     return page.line_of(key)
 
 
@@ -184,7 +184,9 @@ def parse_text(text: str, path: str, *, default_lang: str = "nl", lang: str = "n
         line = 2 + line0 if line0 is not None else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         page.problems.append(
-            Finding(path, line, "frontmatter.syntax", Severity.ERROR, *message(lang, "fm_yaml", problem=problem))
+            Finding(
+                path, line, "frontmatter.syntax", Severity.ERROR, *message(lang, "fm_yaml", problem=problem)
+            )
         )
         page.front_matter_ok = False
         return page
@@ -208,7 +210,13 @@ def read_page(file: Path, path: str, *, default_lang: str = "nl", lang: str = "n
     except OSError as exc:
         page = SourcePage(path=path, text="", default_lang=default_lang)
         page.problems.append(
-            Finding(path, None, "file.unreadable", Severity.ERROR, *message(lang, "file_unreadable", error=exc.strerror))
+            Finding(
+                path,
+                None,
+                "file.unreadable",
+                Severity.ERROR,
+                *message(lang, "file_unreadable", error=exc.strerror),
+            )
         )
         page.front_matter_ok = False
         return page
@@ -217,7 +225,9 @@ def read_page(file: Path, path: str, *, default_lang: str = "nl", lang: str = "n
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         page = SourcePage(path=path, text="", default_lang=default_lang)
-        page.problems.append(Finding(path, line, "file.encoding", Severity.ERROR, *message(lang, "file_encoding")))
+        page.problems.append(
+            Finding(path, line, "file.encoding", Severity.ERROR, *message(lang, "file_encoding"))
+        )
         page.front_matter_ok = False
         return page
     return parse_text(text, path, default_lang=default_lang, lang=lang)

@@ -29,7 +29,9 @@ def upl_list() -> dict[str, UplEntry]:
     text = resources.files("helder").joinpath("data/upl.csv").read_text(encoding="utf-8")
     entries = {}
     for row in csv.DictReader(text.splitlines()):
-        entry = UplEntry(row["UniformeProductnaam"], row["URI"], row.get("Burger") == "X", row.get("Bedrijf") == "X")
+        entry = UplEntry(
+            row["UniformeProductnaam"], row["URI"], row.get("Burger") == "X", row.get("Bedrijf") == "X"
+        )
         entries[entry.uri] = entry
     return entries
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from helder.catalogue import load_catalogue
 from helder.catalogue.model import phone_ok
 from helder.catalogue.render import format_hours, tel_uri
@@ -68,16 +67,58 @@ def test_good_catalogue_has_no_findings(tmp_path):
     [
         ('    phone: "14 0123"', '    phone: "123"', "help.phone", 6, 'Het telefoonnummer "123"'),
         ('open: "08:30", close: "17:00"', 'open: "8 uur", close: "17:00"', "help.hours", 8, "openingstijd"),
-        ('open: "08:30", close: "17:00"', 'open: "17:00", close: "08:30"', "help.hours", 8, "sluit de deur eerder"),
+        (
+            'open: "08:30", close: "17:00"',
+            'open: "17:00", close: "08:30"',
+            "help.hours",
+            8,
+            "sluit de deur eerder",
+        ),
         ("days: [ma, di, wo, do, vr]", "days: [maandag]", "help.hours", 8, "openingstijd"),
         ("    channel: balie\n", "", "help.offer-channel", 20, 'De hulp "langskomen" heeft geen kanaal.'),
-        ("    channel: balie\n", "    channel: loket\n", "help.unknown-ref", 25, 'staat "loket". Dat staat niet in channels.'),
-        ("    offers: [bellen, langskomen]", "    offers: []", "help.barrier-offers", 27, 'Voor de drempel "lezen" staat geen hulp.'),
-        ("    offers: [bellen, langskomen]", "    offers: [bellen, chatten]", "help.unknown-ref", 30, '"chatten"'),
-        ("    barriers: [lezen]", "    barriers: [lopen]", "help.unknown-ref", 35, '"lopen". Dat staat niet in barriers.'),
+        (
+            "    channel: balie\n",
+            "    channel: loket\n",
+            "help.unknown-ref",
+            25,
+            'staat "loket". Dat staat niet in channels.',
+        ),
+        (
+            "    offers: [bellen, langskomen]",
+            "    offers: []",
+            "help.barrier-offers",
+            27,
+            'Voor de drempel "lezen" staat geen hulp.',
+        ),
+        (
+            "    offers: [bellen, langskomen]",
+            "    offers: [bellen, chatten]",
+            "help.unknown-ref",
+            30,
+            '"chatten"',
+        ),
+        (
+            "    barriers: [lezen]",
+            "    barriers: [lopen]",
+            "help.unknown-ref",
+            35,
+            '"lopen". Dat staat niet in barriers.',
+        ),
         ("    what: Bel ons met uw vraag.\n", "", "help.catalogue", 15, 'ontbreekt "what"'),
-        ("    for: Iedereen\n    how: Bel", "    voor: Iedereen\n    how: Bel", "help.catalogue", 17, 'kent "voor" niet'),
-        ("postcode: 1234 AB", "postcode: 12345", "help.catalogue", 12, "channels > balie > address > postcode"),
+        (
+            "    for: Iedereen\n    how: Bel",
+            "    voor: Iedereen\n    how: Bel",
+            "help.catalogue",
+            17,
+            'kent "voor" niet',
+        ),
+        (
+            "postcode: 1234 AB",
+            "postcode: 12345",
+            "help.catalogue",
+            12,
+            "channels > balie > address > postcode",
+        ),
     ],
 )
 def test_bad_catalogue_is_reported_at_its_line(tmp_path, old, new, rule, line, words):
@@ -113,11 +154,18 @@ def test_phone_numbers(number, ok, uri):
 @pytest.mark.parametrize(
     ("hours", "nl"),
     [
-        ([{"days": ["ma", "di", "wo", "do", "vr"], "open": "08:30", "close": "17:00"}],
-         ["Maandag tot en met vrijdag: 8.30 tot 17.00 uur"]),
-        ([{"days": ["ma", "wo"], "open": "09:00", "close": "12:00"}], ["Maandag en woensdag: 9.00 tot 12.00 uur"]),
-        ([{"days": ["di", "do", "za"], "open": "10:00", "close": "13:00"}],
-         ["Dinsdag, donderdag en zaterdag: 10.00 tot 13.00 uur"]),
+        (
+            [{"days": ["ma", "di", "wo", "do", "vr"], "open": "08:30", "close": "17:00"}],
+            ["Maandag tot en met vrijdag: 8.30 tot 17.00 uur"],
+        ),
+        (
+            [{"days": ["ma", "wo"], "open": "09:00", "close": "12:00"}],
+            ["Maandag en woensdag: 9.00 tot 12.00 uur"],
+        ),
+        (
+            [{"days": ["di", "do", "za"], "open": "10:00", "close": "13:00"}],
+            ["Dinsdag, donderdag en zaterdag: 10.00 tot 13.00 uur"],
+        ),
         ([{"days": ["do"], "open": "09:00", "close": "20:00"}], ["Donderdag: 9.00 tot 20.00 uur"]),
     ],
 )

@@ -5,21 +5,22 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from sitelib import GOOD_PRODUCT, REPO
 
 
 @pytest.fixture
 def built(site):
     site.write("data/hulp.yml", (REPO / "data" / "hulp.yml").read_text(encoding="utf-8"))
-    site.page("paspoort.md", GOOD_PRODUCT.replace("help: [telefoon, balie]", "help: [formulierenhulp, teletolk]"))
+    site.page(
+        "paspoort.md", GOOD_PRODUCT.replace("help: [telefoon, balie]", "help: [formulierenhulp, teletolk]")
+    )
     result = site.build()
     assert result.code == 0, result.text
     return site
 
 
 def text_of(html: str) -> str:
-    main = html[html.index('<article'):html.index('</article>')]
+    main = html[html.index("<article") : html.index("</article>")]
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main))
 
 
@@ -30,7 +31,11 @@ def test_overview_lists_channels_barriers_groups_and_policy(built):
     assert "Ik kan niet goed lezen of schrijven" in text
     assert "Ouderen" in text and "Zo helpen wij u" in text
     html = built.html("hulp/index.html")
-    assert 'href="laaggeletterd/"' in html and 'href="voor-ouderen/"' in html and 'href="zo-helpen-wij-u/"' in html
+    assert (
+        'href="laaggeletterd/"' in html
+        and 'href="voor-ouderen/"' in html
+        and 'href="zo-helpen-wij-u/"' in html
+    )
 
 
 def test_barrier_page_is_titled_from_the_readers_side_and_lists_help_and_products(built):
@@ -64,9 +69,16 @@ def test_policy_page_has_version_dates_approval_and_change_log(built):
 
 
 def test_generated_pages_are_checked_like_any_page(site):
-    site.write("data/hulp.yml", (REPO / "data" / "hulp.yml").read_text(encoding="utf-8").replace(
-        "title: Ik zie slecht", "title: Ik ben ten gevolge van een visuele beperking niet in staat om informatie op een"
-        " scherm of op papier zonder hulpmiddelen tot mij te nemen"))
+    site.write(
+        "data/hulp.yml",
+        (REPO / "data" / "hulp.yml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "title: Ik zie slecht",
+            "title: Ik ben ten gevolge van een visuele beperking niet in staat om informatie op een"
+            " scherm of op papier zonder hulpmiddelen tot mij te nemen",
+        ),
+    )
     site.page("paspoort.md", GOOD_PRODUCT)
     result = site.build()
     assert "content/hulp/slechtziend.md" in result.text

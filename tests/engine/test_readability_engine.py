@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-
 import ast
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-
 import os
 import subprocess
+import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 

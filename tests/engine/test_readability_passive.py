@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-
 import pytest
 
 from readability import analyze_text, find_passives

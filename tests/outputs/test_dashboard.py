@@ -10,20 +10,36 @@ from helder.outputs.dashboard import PageRow, read_history, record_history, rend
 TODAY = dt.date(2026, 11, 29)
 
 
-def row(title: str, *, owner="Burgerzaken", audience=("inwoners",), score=85.0, errors=0, stale=False,
-        a11y=None) -> PageRow:
+def row(
+    title: str, *, owner="Burgerzaken", audience=("inwoners",), score=85.0, errors=0, stale=False, a11y=None
+) -> PageRow:
     return PageRow(
-        path=f"content/{title.lower()}.md", url=f"/{title.lower()}/", title=title, owner=owner,
-        audience=list(audience), scores={"flesch_douma": score, "verdict": "ok" if score >= 60 else "te moeilijk"},
-        sections_ok=not errors, help_ok=True, a11y=a11y, reviewed=dt.date(2026, 1, 1), stale=stale,
-        errors=errors, warnings=0,
+        path=f"content/{title.lower()}.md",
+        url=f"/{title.lower()}/",
+        title=title,
+        owner=owner,
+        audience=list(audience),
+        scores={"flesch_douma": score, "verdict": "ok" if score >= 60 else "te moeilijk"},
+        sections_ok=not errors,
+        help_ok=True,
+        a11y=a11y,
+        reviewed=dt.date(2026, 1, 1),
+        stale=stale,
+        errors=errors,
+        warnings=0,
     )
 
 
 ROWS = [
     row("Paspoort"),
     row("Bijstand", owner="Werk en Inkomen", score=45.0, errors=2),
-    row("Terras", owner="Bedrijvenloket", audience=("ondernemers",), stale=True, a11y={"htmlcs": 1, "axe": 2, "not_checked": 0}),
+    row(
+        "Terras",
+        owner="Bedrijvenloket",
+        audience=("ondernemers",),
+        stale=True,
+        a11y={"htmlcs": 1, "axe": 2, "not_checked": 0},
+    ),
 ]
 
 
@@ -34,24 +50,60 @@ def test_totals():
 
 
 def test_worst_pages_first_and_filter_pages():
-    pages = render(ROWS, [], site_name="Gemeente Test", today=TODAY, base_url="https://www.test.nl/",
-                   stale_months=12, audit_date=None)
-    assert set(pages) == {"index.html", "eigenaar-burgerzaken.html", "eigenaar-werk-en-inkomen.html",
-                          "eigenaar-bedrijvenloket.html", "doelgroep-inwoners.html", "doelgroep-ondernemers.html"}
+    pages = render(
+        ROWS,
+        [],
+        site_name="Gemeente Test",
+        today=TODAY,
+        base_url="https://www.test.nl/",
+        stale_months=12,
+        audit_date=None,
+    )
+    assert set(pages) == {
+        "index.html",
+        "eigenaar-burgerzaken.html",
+        "eigenaar-werk-en-inkomen.html",
+        "eigenaar-bedrijvenloket.html",
+        "doelgroep-inwoners.html",
+        "doelgroep-ondernemers.html",
+    }
     index = pages["index.html"]
     order = [index.index(f">{t}</a>") for t in ("Terras", "Bijstand", "Paspoort")]
     assert order == sorted(order)
     assert "45, te moeilijk" in index and "2026-01-01, verouderd" in index and "htmlcs 1, axe 2" in index
-    assert ">Terras</a>" in pages["doelgroep-ondernemers.html"] and ">Paspoort</a>" not in pages["doelgroep-ondernemers.html"]
+    assert (
+        ">Terras</a>" in pages["doelgroep-ondernemers.html"]
+        and ">Paspoort</a>" not in pages["doelgroep-ondernemers.html"]
+    )
     assert 'href="eigenaar-bedrijvenloket.html"' in index  # filters are links: no JavaScript needed
 
 
 def test_charts_are_inline_svg_with_a_table_and_no_outside_requests():
-    history = [{"date": "2026-11-01", "pages": "3", "errors": "5", "warnings": "0", "stale": "0", "flesch_douma": "70",
-                "a11y_errors": "0", "not_checked": "0"},
-               {"date": "2026-11-29", "pages": "3", "errors": "2", "warnings": "0", "stale": "1", "flesch_douma": "72",
-                "a11y_errors": "3", "not_checked": "2"}]
-    index = render(ROWS, history, site_name="T", today=TODAY, base_url="/", stale_months=12, audit_date="2026-11-29")["index.html"]
+    history = [
+        {
+            "date": "2026-11-01",
+            "pages": "3",
+            "errors": "5",
+            "warnings": "0",
+            "stale": "0",
+            "flesch_douma": "70",
+            "a11y_errors": "0",
+            "not_checked": "0",
+        },
+        {
+            "date": "2026-11-29",
+            "pages": "3",
+            "errors": "2",
+            "warnings": "0",
+            "stale": "1",
+            "flesch_douma": "72",
+            "a11y_errors": "3",
+            "not_checked": "2",
+        },
+    ]
+    index = render(
+        ROWS, history, site_name="T", today=TODAY, base_url="/", stale_months=12, audit_date="2026-11-29"
+    )["index.html"]
     assert index.count("<svg") == 2
     for chart_id in ("grafiek-leesbaarheid", "grafiek-trend"):
         assert f'id="{chart_id}" role="img" aria-labelledby="{chart_id}-t"' in index

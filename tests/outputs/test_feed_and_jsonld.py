@@ -7,9 +7,8 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-
-from sitelib import GOOD_PRODUCT, mkdocs_yml
 from helder.outputs.feed import NS
+from sitelib import GOOD_PRODUCT, mkdocs_yml
 
 MANDATORY = [
     "overheidproduct:meta/overheidproduct:owmskern/dcterms:identifier",
@@ -29,13 +28,20 @@ MANDATORY = [
 
 @pytest.fixture
 def built(site):
-    site.write("mkdocs.yml", "site_url: https://www.test.nl/\n" + mkdocs_yml(
-        helder="municipality_uri: http://standaarden.overheid.nl/owms/terms/Test_(gemeente)\n"))
+    site.write(
+        "mkdocs.yml",
+        "site_url: https://www.test.nl/\n"
+        + mkdocs_yml(helder="municipality_uri: http://standaarden.overheid.nl/owms/terms/Test_(gemeente)\n"),
+    )
     site.page("index.md", "---\ntitle: Home\nsummary: Welkom.\ntype: page\n---\n# Home\n\nWelkom.\n")
     site.page("paspoort.md", GOOD_PRODUCT)
-    site.page("terras.md", GOOD_PRODUCT.replace("Paspoort aanvragen", "Terras & <stoelen>")
-              .replace("[inwoners]", "[inwoners, ondernemers]").replace("online: nee", "online: digid")
-              .replace("/terms/paspoort", "/terms/terrasvergunning"))
+    site.page(
+        "terras.md",
+        GOOD_PRODUCT.replace("Paspoort aanvragen", "Terras & <stoelen>")
+        .replace("[inwoners]", "[inwoners, ondernemers]")
+        .replace("online: nee", "online: digid")
+        .replace("/terms/paspoort", "/terms/terrasvergunning"),
+    )
     result = site.build()
     assert result.code == 0, result.text
     return site
@@ -68,11 +74,15 @@ def test_feed_values(built):
     authority = terras.find(".//overheid:authority", NS)
     assert authority.get("resourceIdentifier") == "http://standaarden.overheid.nl/owms/terms/Test_(gemeente)"
     assert by_title["Paspoort aanvragen"].find(".//dcterms:abstract", NS).text == (
-        "U vraagt een paspoort aan bij de balie in het stadhuis.")
+        "U vraagt een paspoort aan bij de balie in het stadhuis."
+    )
 
 
 def jsonld(html: str) -> list[dict]:
-    return [json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+    return [
+        json.loads(block)
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
 
 
 def test_product_page_has_government_service_json_ld(built):
@@ -81,7 +91,11 @@ def test_product_page_has_government_service_json_ld(built):
     assert data["name"] == "Terras & <stoelen>"
     assert data["description"] == "U vraagt een paspoort aan bij de balie in het stadhuis."
     assert data["serviceUrl"] == "https://www.test.nl/terras/"
-    assert data["provider"] == {"@type": "GovernmentOrganization", "name": "Gemeente Test", "url": "https://www.test.nl/"}
+    assert data["provider"] == {
+        "@type": "GovernmentOrganization",
+        "name": "Gemeente Test",
+        "url": "https://www.test.nl/",
+    }
     assert [a["audienceType"] for a in data["audience"]] == ["Inwoners", "Ondernemers"]
 
 

@@ -23,7 +23,7 @@ audit:
 
 
 def text_of(html: str) -> str:
-    main = html[html.index("<article"):html.index("</article>")]
+    main = html[html.index("<article") : html.index("</article>")]
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main))
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from helder.outputs.statement import Research, add_months, compute_status
 
 TODAY = dt.date(2026, 11, 29)
@@ -27,11 +26,22 @@ D = dt.date.fromisoformat
         (True, Research(None), None, 0, "D"),
         (True, Research(None), D("2026-10-01"), 0, "D"),  # a plan in the past is no plan
         (True, Research(D("2026-06-01"), method="Quickscan", all_met=True), None, 0, "D"),  # not WCAG-EM
-        (True, Research(D("2027-01-01"), all_met=True), None, 0, "D"),  # research in the future does not count
+        (
+            True,
+            Research(D("2027-01-01"), all_met=True),
+            None,
+            0,
+            "D",
+        ),  # research in the future does not count
     ],
 )
 def test_status_table(enabled, research, planned, errors, letter):
-    assert compute_status(enabled=enabled, research=research, planned=planned, today=TODAY, gate_errors=errors).letter == letter
+    assert (
+        compute_status(
+            enabled=enabled, research=research, planned=planned, today=TODAY, gate_errors=errors
+        ).letter
+        == letter
+    )
 
 
 def test_add_months_keeps_the_end_of_the_month():

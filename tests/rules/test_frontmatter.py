@@ -5,7 +5,6 @@ from __future__ import annotations
 import types
 
 import pytest
-
 from helder.rules import CheckContext
 from helder.rules.frontmatter import validate
 from helder.source import parse_text
@@ -55,7 +54,12 @@ def test_good_product_has_no_findings():
         ({"audience": "[]"}, "frontmatter.value", 4, 'Bij "audience" staat niets.'),
         ({"online": "misschien"}, "frontmatter.value", 5, '"ja", "nee" of "digid"'),
         ({"owner": '""'}, "frontmatter.value", 6, 'Bij "owner" staat niets.'),
-        ({"reviewed": "2026-13-01"}, "frontmatter.value", 7, 'Bij "reviewed" staat "2026-13-01". Dat is geen goede datum.'),
+        (
+            {"reviewed": "2026-13-01"},
+            "frontmatter.value",
+            7,
+            'Bij "reviewed" staat "2026-13-01". Dat is geen goede datum.',
+        ),
         ({"reviewed": "gisteren"}, "frontmatter.value", 7, "geen goede datum"),
         ({"reviewed": None}, "frontmatter.required", 1, '"reviewed" ontbreekt'),
         ({"upl": "https://example.org/paspoort"}, "frontmatter.value", 8, 'Bij "upl"'),
@@ -123,7 +127,9 @@ def test_freshness_table(reviewed, today, limit, stale):
     from helder.rules.frontmatter import check_freshness
 
     page = parse_text(page_with({"reviewed": reviewed}), "content/p.md")
-    ctx = CheckContext(options=types.SimpleNamespace(product_types=["product"], stale_after_months=limit), lang="nl")
+    ctx = CheckContext(
+        options=types.SimpleNamespace(product_types=["product"], stale_after_months=limit), lang="nl"
+    )
     found = check_freshness(page, ctx, True, today=dt.date.fromisoformat(today))
     assert bool(found) is stale
     if stale:

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import sys
 import types
 from pathlib import Path
-
-REPO = Path(__file__).resolve().parents[2]
 
 import pytest
 from helder.findings import Finding, Severity
@@ -17,6 +14,7 @@ from helder.source import parse_text
 
 from readability import UnsupportedLanguageError, WordListError, analyze_text, builtin_word_list
 
+REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "tests" / "engine" / "samples"
 
 FRONT = "---\ntitle: Afvalpas aanvragen\nsummary: Indien u een afvalpas wilt, vraag hem aan.\n---\n"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from helder.rules.sections import DEFAULT_SECTIONS, check_sections, effective_sections, normalise
 from helder.source import parse_text
 
@@ -33,8 +32,14 @@ def rules(body: str, head: str = HEAD, kinds=None) -> list[tuple[str, int | None
         ("## Stappen\n\nTekst.\n\n## Let op\n\n1. Een.\n\n" + DOCS + REST, [("sections.steps-list", 7)]),
         # a sub-heading inside the section still counts as the section
         ("## Stappen\n\n### Eerst\n\n1. Een.\n\n" + DOCS + REST, []),
-        (STEPS + DOCS, [("sections.costs-missing", None), ("sections.duration-missing", None),
-                        ("sections.objection-missing", None)]),
+        (
+            STEPS + DOCS,
+            [
+                ("sections.costs-missing", None),
+                ("sections.duration-missing", None),
+                ("sections.objection-missing", None),
+            ],
+        ),
     ],
 )
 def test_sections_table(body, expected):

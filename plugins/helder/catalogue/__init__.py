@@ -21,62 +21,109 @@ from .model import DAY_KEYS, TIME, CatalogueModel
 register(
     {
         "cat_missing": {
-            "nl": ("Het bestand met de hulpcatalogus bestaat niet.",
-                   "Maak het bestand, of zet het goede pad bij catalogue in mkdocs.yml."),
-            "en": ("The help catalogue file does not exist.",
-                   "Create the file, or set the right path at catalogue in mkdocs.yml."),
+            "nl": (
+                "Het bestand met de hulpcatalogus bestaat niet.",
+                "Maak het bestand, of zet het goede pad bij catalogue in mkdocs.yml.",
+            ),
+            "en": (
+                "The help catalogue file does not exist.",
+                "Create the file, or set the right path at catalogue in mkdocs.yml.",
+            ),
         },
         "cat_yaml": {
-            "nl": ("De hulpcatalogus is geen geldige YAML: {problem}.",
-                   "Kijk naar deze regel. Let op de dubbele punten en de inspringing."),
-            "en": ("The help catalogue is not valid YAML: {problem}.",
-                   "Look at this line. Check the colons and the indentation."),
+            "nl": (
+                "De hulpcatalogus is geen geldige YAML: {problem}.",
+                "Kijk naar deze regel. Let op de dubbele punten en de inspringing.",
+            ),
+            "en": (
+                "The help catalogue is not valid YAML: {problem}.",
+                "Look at this line. Check the colons and the indentation.",
+            ),
         },
         "cat_shape": {
-            "nl": ('De hulpcatalogus heeft geen lijst "offers".', "Zet de soorten hulp onder offers:, met per soort een naam."),
-            "en": ('The help catalogue has no "offers" list.', "Put the kinds of help under offers:, each with a name."),
+            "nl": (
+                'De hulpcatalogus heeft geen lijst "offers".',
+                "Zet de soorten hulp onder offers:, met per soort een naam.",
+            ),
+            "en": (
+                'The help catalogue has no "offers" list.',
+                "Put the kinds of help under offers:, each with a name.",
+            ),
         },
         "cat_missing_key": {
-            "nl": ('Bij {where} ontbreekt "{key}".', 'Vul "{key}" in. Kijk in de handleiding welke gegevens nodig zijn.'),
+            "nl": (
+                'Bij {where} ontbreekt "{key}".',
+                'Vul "{key}" in. Kijk in de handleiding welke gegevens nodig zijn.',
+            ),
             "en": ('"{key}" is missing at {where}.', 'Fill in "{key}". The guide lists what is needed.'),
         },
         "cat_unknown_key": {
-            "nl": ('Helder kent "{key}" niet bij {where}.', "Haal het weg of verbeter de naam. Kijk in de handleiding welke namen kunnen."),
-            "en": ('Helder does not know "{key}" at {where}.', "Remove it or fix the name. The guide lists the names."),
+            "nl": (
+                'Helder kent "{key}" niet bij {where}.',
+                "Haal het weg of verbeter de naam. Kijk in de handleiding welke namen kunnen.",
+            ),
+            "en": (
+                'Helder does not know "{key}" at {where}.',
+                "Remove it or fix the name. The guide lists the names.",
+            ),
         },
         "cat_value": {
-            "nl": ('De waarde bij {where} klopt niet.', "{hint}"),
-            "en": ('The value at {where} is not right.', "{hint}"),
+            "nl": ("De waarde bij {where} klopt niet.", "{hint}"),
+            "en": ("The value at {where} is not right.", "{hint}"),
         },
         "cat_hours": {
-            "nl": ("De openingstijd bij {where} klopt niet.",
-                   'Schrijf dagen als ma, di, wo, do, vr, za, zo en tijden als "09:00".'),
-            "en": ("The opening hours at {where} are not right.",
-                   'Write days as ma, di, wo, do, vr, za, zo and times as "09:00".'),
+            "nl": (
+                "De openingstijd bij {where} klopt niet.",
+                'Schrijf dagen als ma, di, wo, do, vr, za, zo en tijden als "09:00".',
+            ),
+            "en": (
+                "The opening hours at {where} are not right.",
+                'Write days as ma, di, wo, do, vr, za, zo and times as "09:00".',
+            ),
         },
         "cat_hours_order": {
-            "nl": ("Bij {where} sluit de deur eerder dan hij opengaat: {open} tot {close}.",
-                   "Zet de begintijd bij open en de eindtijd bij close."),
-            "en": ("At {where} the closing time comes before the opening time: {open} to {close}.",
-                   "Put the start time at open and the end time at close."),
+            "nl": (
+                "Bij {where} sluit de deur eerder dan hij opengaat: {open} tot {close}.",
+                "Zet de begintijd bij open en de eindtijd bij close.",
+            ),
+            "en": (
+                "At {where} the closing time comes before the opening time: {open} to {close}.",
+                "Put the start time at open and the end time at close.",
+            ),
         },
         "cat_phone": {
-            "nl": ('Het telefoonnummer "{value}" bij {where} klopt niet.',
-                   "Schrijf een Nederlands nummer, bijvoorbeeld 14 0123 of 010-123 45 67."),
-            "en": ('The phone number "{value}" at {where} is not right.',
-                   "Write a Dutch number, for example 14 0123 or 010-123 45 67."),
+            "nl": (
+                'Het telefoonnummer "{value}" bij {where} klopt niet.',
+                "Schrijf een Nederlands nummer, bijvoorbeeld 14 0123 of 010-123 45 67.",
+            ),
+            "en": (
+                'The phone number "{value}" at {where} is not right.',
+                "Write a Dutch number, for example 14 0123 or 010-123 45 67.",
+            ),
         },
         "cat_no_channel": {
-            "nl": ('De hulp "{key}" heeft geen kanaal.', "Schrijf bij channel hoe mensen deze hulp krijgen. Kies uit: {known}."),
-            "en": ('The help "{key}" has no channel.', "Say at channel how people get this help. Choose from: {known}."),
+            "nl": (
+                'De hulp "{key}" heeft geen kanaal.',
+                "Schrijf bij channel hoe mensen deze hulp krijgen. Kies uit: {known}.",
+            ),
+            "en": (
+                'The help "{key}" has no channel.',
+                "Say at channel how people get this help. Choose from: {known}.",
+            ),
         },
         "cat_bad_ref": {
             "nl": ('Bij {where} staat "{value}". Dat staat niet in {section}.', "Kies uit: {known}."),
             "en": ('{where} names "{value}". That is not in {section}.', "Choose from: {known}."),
         },
         "cat_barrier_empty": {
-            "nl": ('Voor de drempel "{key}" staat geen hulp.', "Zet bij offers welke hulp mensen met deze drempel krijgen."),
-            "en": ('The barrier "{key}" has no help.', "List at offers which help people with this barrier get."),
+            "nl": (
+                'Voor de drempel "{key}" staat geen hulp.',
+                "Zet bij offers welke hulp mensen met deze drempel krijgen.",
+            ),
+            "en": (
+                'The barrier "{key}" has no help.',
+                "List at offers which help people with this barrier get.",
+            ),
         },
     }
 )
@@ -133,7 +180,9 @@ def _where(loc: tuple[Any, ...]) -> str:
 def _pydantic_findings(exc: ValidationError, root: yaml.Node | None, shown: str, lang: str) -> list[Finding]:
     findings = []
     for error in exc.errors():
-        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith(("function-", "literal["))))
+        loc = tuple(
+            p for p in error["loc"] if not (isinstance(p, str) and p.startswith(("function-", "literal[")))
+        )
         kind = error["type"]
         line = _line(root, loc)
         where = _where(loc[:-1] if kind in ("missing", "extra_forbidden") else loc)
@@ -161,24 +210,51 @@ def cross_check(data: dict[str, Any], root: yaml.Node | None, shown: str, lang: 
 
     def ref(loc: tuple[Any, ...], value: Any, known: dict[str, Any], section: str) -> None:
         if value not in known:
-            findings.append(Finding(shown, _line(root, loc), "help.unknown-ref", Severity.ERROR, *message(
-                lang, "cat_bad_ref", where=_where(loc[:-1] if isinstance(loc[-1], int) else loc), value=value,
-                section=section, known=", ".join(sorted(known)))))
+            findings.append(
+                Finding(
+                    shown,
+                    _line(root, loc),
+                    "help.unknown-ref",
+                    Severity.ERROR,
+                    *message(
+                        lang,
+                        "cat_bad_ref",
+                        where=_where(loc[:-1] if isinstance(loc[-1], int) else loc),
+                        value=value,
+                        section=section,
+                        known=", ".join(sorted(known)),
+                    ),
+                )
+            )
 
     for key, offer in offers.items():
         if not isinstance(offer, dict):
             continue
         if not offer.get("channel"):
-            findings.append(Finding(shown, _line(root, ("offers", key)), "help.offer-channel", Severity.ERROR,
-                                    *message(lang, "cat_no_channel", key=key, known=", ".join(sorted(channels)))))
+            findings.append(
+                Finding(
+                    shown,
+                    _line(root, ("offers", key)),
+                    "help.offer-channel",
+                    Severity.ERROR,
+                    *message(lang, "cat_no_channel", key=key, known=", ".join(sorted(channels))),
+                )
+            )
         else:
             ref(("offers", key, "channel"), offer["channel"], channels, "channels")
     for key, barrier in barriers.items():
         if not isinstance(barrier, dict):
             continue
         if not barrier.get("offers"):
-            findings.append(Finding(shown, _line(root, ("barriers", key)), "help.barrier-offers", Severity.ERROR,
-                                    *message(lang, "cat_barrier_empty", key=key)))
+            findings.append(
+                Finding(
+                    shown,
+                    _line(root, ("barriers", key)),
+                    "help.barrier-offers",
+                    Severity.ERROR,
+                    *message(lang, "cat_barrier_empty", key=key),
+                )
+            )
         for i, value in enumerate(barrier.get("offers") or []):
             ref(("barriers", key, "offers", i), value, offers, "offers")
     for key, group in (data.get("groups") or {}).items():
@@ -190,11 +266,27 @@ def cross_check(data: dict[str, Any], root: yaml.Node | None, shown: str, lang: 
             ref(("groups", key, "offers", i), value, offers, "offers")
     for key, channel in channels.items():
         for i, slot in enumerate((channel or {}).get("hours") or [] if isinstance(channel, dict) else []):
-            times = (str(slot.get("open", "")), str(slot.get("close", ""))) if isinstance(slot, dict) else ("", "")
+            times = (
+                (str(slot.get("open", "")), str(slot.get("close", "")))
+                if isinstance(slot, dict)
+                else ("", "")
+            )
             if all(TIME.match(t) for t in times) and times[0] >= times[1]:
-                findings.append(Finding(shown, _line(root, ("channels", key, "hours", i)), "help.hours",
-                                        Severity.ERROR, *message(lang, "cat_hours_order", where=f"channels > {key}",
-                                                                 open=slot.get("open"), close=slot.get("close"))))
+                findings.append(
+                    Finding(
+                        shown,
+                        _line(root, ("channels", key, "hours", i)),
+                        "help.hours",
+                        Severity.ERROR,
+                        *message(
+                            lang,
+                            "cat_hours_order",
+                            where=f"channels > {key}",
+                            open=slot.get("open"),
+                            close=slot.get("close"),
+                        ),
+                    )
+                )
     return findings
 
 
@@ -213,7 +305,11 @@ def load_catalogue(file: Path, shown: str, lang: str = "nl") -> tuple[Catalogue 
         line0 = yaml_error_line(exc, text)
         line = line0 + 1 if line0 is not None else None
         problem = getattr(exc, "problem", None) or "?"
-        return None, [Finding(shown, line, "help.catalogue", Severity.ERROR, *message(lang, "cat_yaml", problem=problem))]
+        return None, [
+            Finding(
+                shown, line, "help.catalogue", Severity.ERROR, *message(lang, "cat_yaml", problem=problem)
+            )
+        ]
     if not isinstance(data, dict) or not isinstance(data.get("offers"), dict):
         return None, [Finding(shown, 1, "help.catalogue", Severity.ERROR, *message(lang, "cat_shape"))]
     catalogue = Catalogue(shown, data)

@@ -15,15 +15,42 @@ from ..messages import message, register
 from .render import render_channel, render_offer
 
 MONTHS = {
-    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-           "november", "december"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"],
+    "nl": [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
 }
 
 register(
     {
-        "hp_title": {"nl": ("Hulp bij contact met de gemeente", ""), "en": ("Help with contacting the municipality", "")},
+        "hp_title": {
+            "nl": ("Hulp bij contact met de gemeente", ""),
+            "en": ("Help with contacting the municipality", ""),
+        },
         "hp_summary": {
             "nl": ("Zo bereikt u ons, en zo helpen wij u als contact lastig is.", ""),
             "en": ("How to reach us, and how we help when contact is hard for you.", ""),
@@ -33,7 +60,10 @@ register(
             "en": ("You choose how to contact us. Is it hard to do alone? Then we help you.", ""),
         },
         "hp_channels": {"nl": ("Zo bereikt u ons", ""), "en": ("How to reach us", "")},
-        "hp_barriers": {"nl": ("Wat maakt het moeilijk voor u?", ""), "en": ("What makes it hard for you?", "")},
+        "hp_barriers": {
+            "nl": ("Wat maakt het moeilijk voor u?", ""),
+            "en": ("What makes it hard for you?", ""),
+        },
         "hp_barriers_intro": {
             "nl": ("Kies wat bij u past. U ziet dan welke hulp er is.", ""),
             "en": ("Choose what fits you. You will see which help there is.", ""),
@@ -55,11 +85,20 @@ register(
             "en": ("What we expect of you, and what you can expect of us.", ""),
         },
         "hg_we_expect": {"nl": ("Wat wij van u verwachten", ""), "en": ("What we expect of you", "")},
-        "hg_you_expect": {"nl": ("Wat u van ons mag verwachten", ""), "en": ("What you can expect of us", "")},
+        "hg_you_expect": {
+            "nl": ("Wat u van ons mag verwachten", ""),
+            "en": ("What you can expect of us", ""),
+        },
         "hg_barriers": {"nl": ("Lees ook", ""), "en": ("Read also", "")},
         "pol_summary": {
-            "nl": ("Ons beleid voor hulp bij contact met de gemeente. Versie {version}, geldig vanaf {effective}.", ""),
-            "en": ("Our policy for help with contacting the municipality. Version {version}, valid from {effective}.", ""),
+            "nl": (
+                "Ons beleid voor hulp bij contact met de gemeente. Versie {version}, geldig vanaf {effective}.",
+                "",
+            ),
+            "en": (
+                "Our policy for help with contacting the municipality. Version {version}, valid from {effective}.",
+                "",
+            ),
         },
         "pol_principles": {"nl": ("Onze afspraken", ""), "en": ("What we promise", "")},
         "pol_status": {"nl": ("Over dit beleid", ""), "en": ("About this policy", "")},
@@ -71,7 +110,10 @@ register(
         },
         "pol_feedback": {"nl": ("Niet tevreden over onze hulp?", ""), "en": ("Not happy with our help?", "")},
         "pol_changes": {"nl": ("Wat is er veranderd?", ""), "en": ("What has changed?", "")},
-        "pol_table": {"nl": ("| Versie | Datum | Wat is er veranderd |", ""), "en": ("| Version | Date | What changed |", "")},
+        "pol_table": {
+            "nl": ("| Versie | Datum | Wat is er veranderd |", ""),
+            "en": ("| Version | Date | What changed |", ""),
+        },
         "pol_help_link": {
             "nl": ("Bekijk [alle hulp die wij bieden]({link}).", ""),
             "en": ("See [all the help we offer]({link}).", ""),
@@ -119,8 +161,13 @@ def help_pages(catalogue: Any, products: list[Product], folder: str, lang: str) 
     offers = catalogue.section("offers")
 
     # Overview: channels, barriers, groups, all offers.
-    out = [_front(_m(lang, "hp_title"), _m(lang, "hp_summary")), f"# {_m(lang, 'hp_title')}", "",
-           _m(lang, "hp_intro"), ""]
+    out = [
+        _front(_m(lang, "hp_title"), _m(lang, "hp_summary")),
+        f"# {_m(lang, 'hp_title')}",
+        "",
+        _m(lang, "hp_intro"),
+        "",
+    ]
     out += [f"## {_m(lang, 'hp_channels')}", ""]
     for channel in catalogue.section("channels").values():
         if isinstance(channel, dict):
@@ -138,7 +185,15 @@ def help_pages(catalogue: Any, products: list[Product], folder: str, lang: str) 
             out.append(f"- [{group.get('title', key)}]({_link(index_uri, f'{folder}/voor-{key}.md')})")
         out.append("")
     if data.get("policy"):
-        out += [_m(lang, "hp_policy_link", title=data["policy"].get("title", ""), link=_link(index_uri, policy_uri)), ""]
+        out += [
+            _m(
+                lang,
+                "hp_policy_link",
+                title=data["policy"].get("title", ""),
+                link=_link(index_uri, policy_uri),
+            ),
+            "",
+        ]
     out += [f"## {_m(lang, 'hp_all')}", ""]
     out += [render_offer(catalogue, key, lang, level=3) for key in offers]
     pages[index_uri] = "\n".join(out)
@@ -147,8 +202,15 @@ def help_pages(catalogue: Any, products: list[Product], folder: str, lang: str) 
         uri = f"{folder}/{key}.md"
         title = str(barrier.get("title", key))
         keys = [k for k in barrier.get("offers") or [] if k in offers]
-        body = [_front(title, str(barrier.get("description", ""))), f"# {title}", "",
-                str(barrier.get("description", "")).strip(), "", f"## {_m(lang, 'hb_help')}", ""]
+        body = [
+            _front(title, str(barrier.get("description", ""))),
+            f"# {title}",
+            "",
+            str(barrier.get("description", "")).strip(),
+            "",
+            f"## {_m(lang, 'hb_help')}",
+            "",
+        ]
         body += [render_offer(catalogue, k, lang, level=3) for k in keys]
         related = [p for p in products if set(p.help) & set(keys)]
         if related:
@@ -159,8 +221,18 @@ def help_pages(catalogue: Any, products: list[Product], folder: str, lang: str) 
     for key, group in groups.items():
         uri = f"{folder}/voor-{key}.md"
         title = str(group.get("title", key))
-        body = [_front(title, _m(lang, "hg_summary")), f"# {title}", "", str(group.get("description", "")).strip(), ""]
-        body += [f"## {_m(lang, 'hg_we_expect')}", ""] + [f"- {item}" for item in group.get("we_expect") or []] + [""]
+        body = [
+            _front(title, _m(lang, "hg_summary")),
+            f"# {title}",
+            "",
+            str(group.get("description", "")).strip(),
+            "",
+        ]
+        body += (
+            [f"## {_m(lang, 'hg_we_expect')}", ""]
+            + [f"- {item}" for item in group.get("we_expect") or []]
+            + [""]
+        )
         # What we offer follows from the group's barriers, plus its own extra offers: nothing is written twice.
         keys: list[str] = []
         for barrier_key in group.get("barriers") or []:
@@ -168,8 +240,11 @@ def help_pages(catalogue: Any, products: list[Product], folder: str, lang: str) 
         keys += [k for k in group.get("offers") or [] if k not in keys]
         body += [f"## {_m(lang, 'hg_you_expect')}", ""]
         body += [render_offer(catalogue, k, lang, level=3) for k in keys if k in offers]
-        links = [f"- [{barriers[b].get('title', b)}]({_link(uri, f'{folder}/{b}.md')})"
-                 for b in group.get("barriers") or [] if b in barriers]
+        links = [
+            f"- [{barriers[b].get('title', b)}]({_link(uri, f'{folder}/{b}.md')})"
+            for b in group.get("barriers") or []
+            if b in barriers
+        ]
         if links:
             body += [f"## {_m(lang, 'hg_barriers')}", ""] + links
         pages[uri] = "\n".join(body) + "\n"
@@ -178,18 +253,27 @@ def help_pages(catalogue: Any, products: list[Product], folder: str, lang: str) 
     if isinstance(policy, dict):
         effective = format_date(policy.get("effective"), lang)
         title = str(policy.get("title", ""))
-        body = [_front(title, _m(lang, "pol_summary", version=policy.get("version"), effective=effective)),
-                f"# {title}", "", f"## {_m(lang, 'pol_principles')}", ""]
+        body = [
+            _front(title, _m(lang, "pol_summary", version=policy.get("version"), effective=effective)),
+            f"# {title}",
+            "",
+            f"## {_m(lang, 'pol_principles')}",
+            "",
+        ]
         body += [f"- {p}" for p in policy.get("principles") or []] + [""]
         body += [_m(lang, "pol_help_link", link=_link(policy_uri, index_uri)), ""]
         body += [f"## {_m(lang, 'pol_feedback')}", "", str(policy.get("feedback", "")).strip(), ""]
         body += [f"## {_m(lang, 'pol_status')}", ""]
-        body += [f"- {_m(lang, 'pol_version', version=policy.get('version'))}",
-                 f"- {_m(lang, 'pol_effective', date=effective)}",
-                 f"- {_m(lang, 'pol_approved', by=policy.get('approved_by'), date=format_date(policy.get('approved_on'), lang))}",
-                 ""]
+        body += [
+            f"- {_m(lang, 'pol_version', version=policy.get('version'))}",
+            f"- {_m(lang, 'pol_effective', date=effective)}",
+            f"- {_m(lang, 'pol_approved', by=policy.get('approved_by'), date=format_date(policy.get('approved_on'), lang))}",
+            "",
+        ]
         body += [f"## {_m(lang, 'pol_changes')}", "", _m(lang, "pol_table"), "| --- | --- | --- |"]
         for change in policy.get("changes") or []:
-            body.append(f"| {change.get('version')} | {format_date(change.get('date'), lang)} | {change.get('change')} |")
+            body.append(
+                f"| {change.get('version')} | {format_date(change.get('date'), lang)} | {change.get('change')} |"
+            )
         pages[policy_uri] = "\n".join(body) + "\n"
     return pages

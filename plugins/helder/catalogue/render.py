@@ -6,24 +6,72 @@ import re
 from typing import Any
 
 DAYS = {
-    "nl": {"ma": "maandag", "di": "dinsdag", "wo": "woensdag", "do": "donderdag", "vr": "vrijdag",
-           "za": "zaterdag", "zo": "zondag"},
-    "en": {"ma": "Monday", "di": "Tuesday", "wo": "Wednesday", "do": "Thursday", "vr": "Friday",
-           "za": "Saturday", "zo": "Sunday"},
+    "nl": {
+        "ma": "maandag",
+        "di": "dinsdag",
+        "wo": "woensdag",
+        "do": "donderdag",
+        "vr": "vrijdag",
+        "za": "zaterdag",
+        "zo": "zondag",
+    },
+    "en": {
+        "ma": "Monday",
+        "di": "Tuesday",
+        "wo": "Wednesday",
+        "do": "Thursday",
+        "vr": "Friday",
+        "za": "Saturday",
+        "zo": "Sunday",
+    },
 }
 ORDER = ["ma", "di", "wo", "do", "vr", "za", "zo"]
 
 WORDS = {
-    "nl": {"through": "tot en met", "and": "en", "from": "van", "to": "tot", "hour": "uur", "closed": "gesloten",
-           "phone": "Telefoon", "address": "Adres", "open": "Open", "email": "E-mail", "chat": "Chat",
-           "form": "Contactformulier", "post": "Post", "cost": "Kosten", "appointment": "Afspraak maken",
-           "how": "Zo werkt het", "for": "Voor wie", "book": "Maak een afspraak bij {name}",
-           "start_chat": "Chat met {name}", "write_form": "Stuur een bericht via het contactformulier"},
-    "en": {"through": "to", "and": "and", "from": "from", "to": "to", "hour": "", "closed": "closed",
-           "phone": "Phone", "address": "Address", "open": "Open", "email": "Email", "chat": "Chat",
-           "form": "Contact form", "post": "Post", "cost": "Cost", "appointment": "Appointment",
-           "how": "How it works", "for": "Who it is for", "book": "Make an appointment at {name}",
-           "start_chat": "Chat with {name}", "write_form": "Send a message with the contact form"},
+    "nl": {
+        "through": "tot en met",
+        "and": "en",
+        "from": "van",
+        "to": "tot",
+        "hour": "uur",
+        "closed": "gesloten",
+        "phone": "Telefoon",
+        "address": "Adres",
+        "open": "Open",
+        "email": "E-mail",
+        "chat": "Chat",
+        "form": "Contactformulier",
+        "post": "Post",
+        "cost": "Kosten",
+        "appointment": "Afspraak maken",
+        "how": "Zo werkt het",
+        "for": "Voor wie",
+        "book": "Maak een afspraak bij {name}",
+        "start_chat": "Chat met {name}",
+        "write_form": "Stuur een bericht via het contactformulier",
+    },
+    "en": {
+        "through": "to",
+        "and": "and",
+        "from": "from",
+        "to": "to",
+        "hour": "",
+        "closed": "closed",
+        "phone": "Phone",
+        "address": "Address",
+        "open": "Open",
+        "email": "Email",
+        "chat": "Chat",
+        "form": "Contact form",
+        "post": "Post",
+        "cost": "Cost",
+        "appointment": "Appointment",
+        "how": "How it works",
+        "for": "Who it is for",
+        "book": "Make an appointment at {name}",
+        "start_chat": "Chat with {name}",
+        "write_form": "Send a message with the contact form",
+    },
 }
 
 
@@ -76,7 +124,10 @@ def render_channel(channel: dict[str, Any], lang: str) -> list[str]:
         out.append(f"{words['phone']}: [{channel['phone']}]({tel_uri(str(channel['phone']))})")
     address = channel.get("address")
     if isinstance(address, dict):
-        out.append(f"{words['address']}: " + ", ".join(str(address[k]) for k in ("street", "postcode", "city") if address.get(k)))
+        out.append(
+            f"{words['address']}: "
+            + ", ".join(str(address[k]) for k in ("street", "postcode", "city") if address.get(k))
+        )
     if channel.get("email"):
         out.append(f"{words['email']}: [{channel['email']}](mailto:{channel['email']})")
     if channel.get("url") and channel.get("type") == "chat":

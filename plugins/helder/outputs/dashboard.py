@@ -31,7 +31,16 @@ class DashboardOptions(Config):
     record = c.Type(bool, default=True)
 
 
-HISTORY_FIELDS = ["date", "pages", "errors", "warnings", "stale", "flesch_douma", "a11y_errors", "not_checked"]
+HISTORY_FIELDS = [
+    "date",
+    "pages",
+    "errors",
+    "warnings",
+    "stale",
+    "flesch_douma",
+    "a11y_errors",
+    "not_checked",
+]
 
 
 @dataclass
@@ -73,8 +82,14 @@ class PageRow:
     @property
     def problems(self) -> int:
         """How much is wrong, to put the worst pages first."""
-        return (self.errors * 10 + self.warnings + self.a11y_errors * 10 + (20 if self.stale else 0)
-                + (0 if self.readable else 15) + (10 if self.a11y and self.a11y.get("not_checked") else 0))
+        return (
+            self.errors * 10
+            + self.warnings
+            + self.a11y_errors * 10
+            + (20 if self.stale else 0)
+            + (0 if self.readable else 15)
+            + (10 if self.a11y and self.a11y.get("not_checked") else 0)
+        )
 
 
 def totals(rows: Sequence[PageRow], today: dt.date) -> dict[str, Any]:
@@ -121,14 +136,18 @@ def bar_chart(chart_id: str, title: str, bars: Sequence[tuple[str, float]], unit
     width, row_h, label_w = 640, 28, 260
     top = max((v for _, v in bars), default=0) or 1
     height = row_h * len(bars) + 10
-    parts = [f'<svg id="{chart_id}" role="img" aria-labelledby="{chart_id}-t" width="100%" viewBox="0 0 {width} {height}"'
-             f' xmlns="http://www.w3.org/2000/svg"><title id="{chart_id}-t">{E(title)}</title>']
+    parts = [
+        f'<svg id="{chart_id}" role="img" aria-labelledby="{chart_id}-t" width="100%" viewBox="0 0 {width} {height}"'
+        f' xmlns="http://www.w3.org/2000/svg"><title id="{chart_id}-t">{E(title)}</title>'
+    ]
     for i, (label, value) in enumerate(bars):
         y = 5 + i * row_h
         w = max(1.0, (width - label_w - 70) * value / top)
-        parts.append(f'<text x="{label_w - 8}" y="{y + 18}" text-anchor="end" font-size="14" fill="#1a1a1a">{E(label)}</text>'
-                     f'<rect x="{label_w}" y="{y + 4}" width="{w:.1f}" height="{row_h - 10}" fill="#154273"/>'
-                     f'<text x="{label_w + w + 6:.1f}" y="{y + 18}" font-size="14" fill="#1a1a1a">{value:g}{E(unit)}</text>')
+        parts.append(
+            f'<text x="{label_w - 8}" y="{y + 18}" text-anchor="end" font-size="14" fill="#1a1a1a">{E(label)}</text>'
+            f'<rect x="{label_w}" y="{y + 4}" width="{w:.1f}" height="{row_h - 10}" fill="#154273"/>'
+            f'<text x="{label_w + w + 6:.1f}" y="{y + 18}" font-size="14" fill="#1a1a1a">{value:g}{E(unit)}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -141,19 +160,28 @@ def line_chart(chart_id: str, title: str, points: Sequence[tuple[str, float]]) -
     low, high = min(values + [0]), max(values + [1])
     span = (high - low) or 1
     step = (width - 2 * pad) / max(len(points) - 1, 1)
-    coords = [(pad + i * step, height - pad - (v - low) / span * (height - 2 * pad)) for i, (_, v) in enumerate(points)]
+    coords = [
+        (pad + i * step, height - pad - (v - low) / span * (height - 2 * pad))
+        for i, (_, v) in enumerate(points)
+    ]
     path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
-    parts = [f'<svg id="{chart_id}" role="img" aria-labelledby="{chart_id}-t" width="100%" viewBox="0 0 {width} {height}"'
-             f' xmlns="http://www.w3.org/2000/svg"><title id="{chart_id}-t">{E(title)}</title>',
-             f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" stroke="#595959"/>',
-             f'<polyline points="{path}" fill="none" stroke="#154273" stroke-width="3"/>']
-    for (x, y), (label, value) in zip(coords, points, strict=True):
-        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="#154273"/>'
-                     f'<text x="{x:.1f}" y="{y - 10:.1f}" text-anchor="middle" font-size="13" fill="#1a1a1a">{value:g}</text>')
+    parts = [
+        f'<svg id="{chart_id}" role="img" aria-labelledby="{chart_id}-t" width="100%" viewBox="0 0 {width} {height}"'
+        f' xmlns="http://www.w3.org/2000/svg"><title id="{chart_id}-t">{E(title)}</title>',
+        f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" stroke="#595959"/>',
+        f'<polyline points="{path}" fill="none" stroke="#154273" stroke-width="3"/>',
+    ]
+    for (x, y), (_, value) in zip(coords, points, strict=True):
+        parts.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="#154273"/>'
+            f'<text x="{x:.1f}" y="{y - 10:.1f}" text-anchor="middle" font-size="13" fill="#1a1a1a">{value:g}</text>'
+        )
     parts.append(f'<text x="{pad}" y="{height - 12}" font-size="13" fill="#1a1a1a">{E(points[0][0])}</text>')
     if len(points) > 1:
-        parts.append(f'<text x="{width - pad}" y="{height - 12}" text-anchor="end" font-size="13" fill="#1a1a1a">'
-                     f"{E(points[-1][0])}</text>")
+        parts.append(
+            f'<text x="{width - pad}" y="{height - 12}" text-anchor="end" font-size="13" fill="#1a1a1a">'
+            f"{E(points[-1][0])}</text>"
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -203,45 +231,114 @@ def _a11y(row: PageRow) -> str:
     return f'<span class="bad">htmlcs {row.a11y.get("htmlcs", 0)}, axe {row.a11y.get("axe", 0)}</span>'
 
 
-def render(rows: Sequence[PageRow], history: Sequence[dict[str, str]], *, site_name: str, today: dt.date,
-           base_url: str, stale_months: int, audit_date: str | None) -> dict[str, str]:
+def render(
+    rows: Sequence[PageRow],
+    history: Sequence[dict[str, str]],
+    *,
+    site_name: str,
+    today: dt.date,
+    base_url: str,
+    stale_months: int,
+    audit_date: str | None,
+) -> dict[str, str]:
     """File name -> HTML for the dashboard's overview and its filter pages."""
     owners = sorted({r.owner for r in rows if r.owner})
     audiences = sorted({a for r in rows for a in r.audience})
-    pages = {"index.html": _page(rows, history, "Alle pagina's", site_name, today, base_url, stale_months,
-                                 owners, audiences, audit_date, show_charts=True)}
+    pages = {
+        "index.html": _page(
+            rows,
+            history,
+            "Alle pagina's",
+            site_name,
+            today,
+            base_url,
+            stale_months,
+            owners,
+            audiences,
+            audit_date,
+            show_charts=True,
+        )
+    }
     for owner in owners:
         chosen = [r for r in rows if r.owner == owner]
-        pages[f"eigenaar-{slug(owner)}.html"] = _page(chosen, (), f"Eigenaar: {owner}", site_name, today, base_url,
-                                                      stale_months, owners, audiences, audit_date)
+        pages[f"eigenaar-{slug(owner)}.html"] = _page(
+            chosen,
+            (),
+            f"Eigenaar: {owner}",
+            site_name,
+            today,
+            base_url,
+            stale_months,
+            owners,
+            audiences,
+            audit_date,
+        )
     for audience in audiences:
         chosen = [r for r in rows if audience in r.audience]
-        pages[f"doelgroep-{slug(audience)}.html"] = _page(chosen, (), f"Doelgroep: {audience}", site_name, today,
-                                                          base_url, stale_months, owners, audiences, audit_date)
+        pages[f"doelgroep-{slug(audience)}.html"] = _page(
+            chosen,
+            (),
+            f"Doelgroep: {audience}",
+            site_name,
+            today,
+            base_url,
+            stale_months,
+            owners,
+            audiences,
+            audit_date,
+        )
     return pages
 
 
-def _page(rows: Sequence[PageRow], history: Sequence[dict[str, str]], scope: str, site_name: str, today: dt.date,
-          base_url: str, stale_months: int, owners: list[str], audiences: list[str], audit_date: str | None,
-          show_charts: bool = False) -> str:
+def _page(
+    rows: Sequence[PageRow],
+    history: Sequence[dict[str, str]],
+    scope: str,
+    site_name: str,
+    today: dt.date,
+    base_url: str,
+    stale_months: int,
+    owners: list[str],
+    audiences: list[str],
+    audit_date: str | None,
+    show_charts: bool = False,
+) -> str:
     t = totals(rows, today)
     worst = sorted(rows, key=lambda r: (-r.problems, r.title.casefold()))
-    body = [f'<a class="skip" href="#inhoud">Naar de inhoud</a><header><p>{E(site_name)}</p>'
-            f"<h1>Kwaliteit van de productpagina's</h1><p>{E(scope)}. Gemaakt op {today.isoformat()}."
-            + (f" Toegankelijkheid gecontroleerd op {E(audit_date)}." if audit_date else
-               " De toegankelijkheid is nog niet gecontroleerd.") + "</p></header>",
-            '<nav aria-label="Filters"><h2>Filter</h2><ul><li><a href="index.html">Alle pagina\'s</a></li>']
+    body = [
+        f'<a class="skip" href="#inhoud">Naar de inhoud</a><header><p>{E(site_name)}</p>'
+        f"<h1>Kwaliteit van de productpagina's</h1><p>{E(scope)}. Gemaakt op {today.isoformat()}."
+        + (
+            f" Toegankelijkheid gecontroleerd op {E(audit_date)}."
+            if audit_date
+            else " De toegankelijkheid is nog niet gecontroleerd."
+        )
+        + "</p></header>",
+        '<nav aria-label="Filters"><h2>Filter</h2><ul><li><a href="index.html">Alle pagina\'s</a></li>',
+    ]
     body += [f'<li><a href="eigenaar-{slug(o)}.html">Eigenaar: {E(o)}</a></li>' for o in owners]
     body += [f'<li><a href="doelgroep-{slug(a)}.html">Doelgroep: {E(a)}</a></li>' for a in audiences]
     body.append('</ul></nav><main id="inhoud"><h2>Totalen</h2><ul class="totals">')
-    body += [f"<li>{label}: <strong>{value}</strong></li>" for label, value in (
-        ("Pagina's", t["pages"]), ("Fouten", t["errors"]), ("Waarschuwingen", t["warnings"]),
-        (f"Ouder dan {stale_months} maanden", t["stale"]), ("Gemiddelde leesbaarheid (Flesch-Douma)", t["flesch_douma"] or "-"),
-        ("Fouten in toegankelijkheid", t["a11y_errors"]), ("Niet gecontroleerd", t["not_checked"]))]
+    body += [
+        f"<li>{label}: <strong>{value}</strong></li>"
+        for label, value in (
+            ("Pagina's", t["pages"]),
+            ("Fouten", t["errors"]),
+            ("Waarschuwingen", t["warnings"]),
+            (f"Ouder dan {stale_months} maanden", t["stale"]),
+            ("Gemiddelde leesbaarheid (Flesch-Douma)", t["flesch_douma"] or "-"),
+            ("Fouten in toegankelijkheid", t["a11y_errors"]),
+            ("Niet gecontroleerd", t["not_checked"]),
+        )
+    ]
     body.append("</ul>")
     if show_charts:
-        bands = [("Makkelijk (80 of meer)", 0), ("Vrij makkelijk (70 tot 80)", 0), ("Normaal (60 tot 70)", 0),
-                 ("Moeilijk (onder 60)", 0)]
+        bands = [
+            ("Makkelijk (80 of meer)", 0),
+            ("Vrij makkelijk (70 tot 80)", 0),
+            ("Normaal (60 tot 70)", 0),
+            ("Moeilijk (onder 60)", 0),
+        ]
         counts = [0, 0, 0, 0]
         for r in rows:
             score = r.readability
@@ -250,36 +347,102 @@ def _page(rows: Sequence[PageRow], history: Sequence[dict[str, str]], scope: str
         bands = [(label, count) for (label, _), count in zip(bands, counts, strict=True)]
         body.append("<h2>Leesbaarheid</h2>")
         body.append(bar_chart("grafiek-leesbaarheid", "Aantal pagina's per niveau van leesbaarheid", bands))
-        body.append(table("Aantal pagina's per niveau van leesbaarheid", ["Niveau", "Pagina's"],
-                          [(label, str(count)) for label, count in bands]))
+        body.append(
+            table(
+                "Aantal pagina's per niveau van leesbaarheid",
+                ["Niveau", "Pagina's"],
+                [(label, str(count)) for label, count in bands],
+            )
+        )
         if history:
             body.append("<h2>Trend</h2>")
             points = [(h["date"], float(h["errors"] or 0)) for h in history]
             body.append(line_chart("grafiek-trend", "Aantal fouten per bouw van de site", points))
-            body.append(table("Totalen per bouw", ["Datum", "Pagina's", "Fouten", "Waarschuwingen", "Verouderd",
-                                                    "Leesbaarheid", "Toegankelijkheid"],
-                              [(h["date"], h["pages"], h["errors"], h["warnings"], h["stale"], h["flesch_douma"] or "-",
-                                h["a11y_errors"]) for h in history]))
+            body.append(
+                table(
+                    "Totalen per bouw",
+                    [
+                        "Datum",
+                        "Pagina's",
+                        "Fouten",
+                        "Waarschuwingen",
+                        "Verouderd",
+                        "Leesbaarheid",
+                        "Toegankelijkheid",
+                    ],
+                    [
+                        (
+                            h["date"],
+                            h["pages"],
+                            h["errors"],
+                            h["warnings"],
+                            h["stale"],
+                            h["flesch_douma"] or "-",
+                            h["a11y_errors"],
+                        )
+                        for h in history
+                    ],
+                )
+            )
     body.append("<h2>Pagina's, slechtste eerst</h2>")
-    head = ["Pagina", "Eigenaar", "Doelgroep", "Leesbaarheid", "Kopjes compleet", "Hulp", "Toegankelijkheid",
-            "Gecontroleerd op", "Open meldingen"]
+    head = [
+        "Pagina",
+        "Eigenaar",
+        "Doelgroep",
+        "Leesbaarheid",
+        "Kopjes compleet",
+        "Hulp",
+        "Toegankelijkheid",
+        "Gecontroleerd op",
+        "Open meldingen",
+    ]
     table_rows = []
     for r in worst:
         link = f'<a href="{E(base_url.rstrip("/") + r.url)}">{E(r.title)}</a><br><small>{E(r.path)}</small>'
         score = r.readability
-        readable = "-" if score is None else (f'<span class="ok">{score:.0f}</span>' if r.readable
-                                              else f'<span class="bad">{score:.0f}, te moeilijk</span>')
-        reviewed = "-" if r.reviewed is None else (f'<span class="bad">{r.reviewed.isoformat()}, verouderd</span>'
-                                                   if r.stale else r.reviewed.isoformat())
-        open_findings = (f"{r.errors} fouten, {r.warnings} waarschuwingen" if r.errors or r.warnings else "geen")
+        readable = (
+            "-"
+            if score is None
+            else (
+                f'<span class="ok">{score:.0f}</span>'
+                if r.readable
+                else f'<span class="bad">{score:.0f}, te moeilijk</span>'
+            )
+        )
+        reviewed = (
+            "-"
+            if r.reviewed is None
+            else (
+                f'<span class="bad">{r.reviewed.isoformat()}, verouderd</span>'
+                if r.stale
+                else r.reviewed.isoformat()
+            )
+        )
+        open_findings = (
+            f"{r.errors} fouten, {r.warnings} waarschuwingen" if r.errors or r.warnings else "geen"
+        )
         if r.findings:
             open_findings += "<ul>" + "".join(f"<li>{E(f)}</li>" for f in r.findings[:5]) + "</ul>"
-        table_rows.append([link, E(r.owner or "-"), E(", ".join(r.audience) or "-"), readable, _yes(r.sections_ok),
-                           _yes(r.help_ok), _a11y(r), reviewed, open_findings])
+        table_rows.append(
+            [
+                link,
+                E(r.owner or "-"),
+                E(", ".join(r.audience) or "-"),
+                readable,
+                _yes(r.sections_ok),
+                _yes(r.help_ok),
+                _a11y(r),
+                reviewed,
+                open_findings,
+            ]
+        )
     body.append(table(f"Alle productpagina's ({len(rows)})", head, table_rows, raw=True))
     body.append("</main>")
-    return ("<!doctype html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">"
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            '<meta name="robots" content="noindex">'
-            f"<title>Kwaliteit - {E(scope)} - {E(site_name)}</title><style>{CSS}</style></head><body>"
-            + "".join(body) + "</body></html>\n")
+    return (
+        '<!doctype html>\n<html lang="nl"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta name="robots" content="noindex">'
+        f"<title>Kwaliteit - {E(scope)} - {E(site_name)}</title><style>{CSS}</style></head><body>"
+        + "".join(body)
+        + "</body></html>\n"
+    )

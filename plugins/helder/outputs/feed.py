@@ -18,7 +18,9 @@ NS = {
     "dcterms": "http://purl.org/dc/terms/",
     "xsi": "http://www.w3.org/2001/XMLSchema-instance",
 }
-SCHEMA_LOCATION = "http://standaarden.overheid.nl/product/terms/ http://standaarden.overheid.nl/sc/4.0/xsd/sc.xsd"
+SCHEMA_LOCATION = (
+    "http://standaarden.overheid.nl/product/terms/ http://standaarden.overheid.nl/sc/4.0/xsd/sc.xsd"
+)
 AUDIENCE = {"inwoners": "particulier", "ondernemers": "ondernemer"}
 
 for prefix, uri in NS.items():
@@ -62,8 +64,20 @@ def build_feed(products: Iterable[FeedProduct], *, municipality: str, municipali
         _sub(kern, "dcterms:language", product.lang)
         _sub(kern, "dcterms:type", "productbeschrijving", scheme="overheid:Informatietype")
         _sub(kern, "dcterms:modified", product.modified.isoformat())
-        _sub(kern, "dcterms:spatial", municipality, scheme="overheid:Gemeente", resourceIdentifier=municipality_uri)
-        _sub(kern, "overheid:authority", municipality, scheme="overheid:Gemeente", resourceIdentifier=municipality_uri)
+        _sub(
+            kern,
+            "dcterms:spatial",
+            municipality,
+            scheme="overheid:Gemeente",
+            resourceIdentifier=municipality_uri,
+        )
+        _sub(
+            kern,
+            "overheid:authority",
+            municipality,
+            scheme="overheid:Gemeente",
+            resourceIdentifier=municipality_uri,
+        )
         mantel = _sub(meta, "overheidproduct:owmsmantel")
         for audience in product.audience:
             _sub(mantel, "dcterms:audience", AUDIENCE.get(audience, audience), scheme="overheid:Doelgroep")
@@ -72,8 +86,13 @@ def build_feed(products: Iterable[FeedProduct], *, municipality: str, municipali
         _sub(sc, "overheidproduct:productID", product.product_id)
         _sub(sc, "overheidproduct:onlineAanvragen", product.online)
         if product.upl and product.upl in upl:
-            _sub(sc, "overheidproduct:uniformeProductnaam", upl[product.upl].name,
-                 scheme="overheid:UniformeProductnaam", resourceIdentifier=product.upl)
+            _sub(
+                sc,
+                "overheidproduct:uniformeProductnaam",
+                upl[product.upl].name,
+                scheme="overheid:UniformeProductnaam",
+                resourceIdentifier=product.upl,
+            )
         _sub(item, "overheidproduct:body")
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)

@@ -8,8 +8,17 @@ from typing import Any
 AUDIENCE = {"inwoners": "Inwoners", "ondernemers": "Ondernemers"}
 
 
-def government_service(*, name: str, description: str, url: str, municipality: str, site_url: str,
-                       audience: list[str], upl: str | None, lang: str) -> dict[str, Any]:
+def government_service(
+    *,
+    name: str,
+    description: str,
+    url: str,
+    municipality: str,
+    site_url: str,
+    audience: list[str],
+    upl: str | None,
+    lang: str,
+) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "GovernmentService",

@@ -43,23 +43,42 @@ def page_row(result: PageReport, url: str, a11y: dict[str, int] | None) -> PageR
     rules = {f.rule for f in result.findings if f.severity is Severity.ERROR}
     reviewed = meta.get("reviewed") if isinstance(meta.get("reviewed"), dt.date) else None
     return PageRow(
-        path=page.path, url=url, title=page.title, owner=str(meta.get("owner") or ""),
+        path=page.path,
+        url=url,
+        title=page.title,
+        owner=str(meta.get("owner") or ""),
         audience=[a for a in meta.get("audience") or [] if isinstance(a, str)],
         scores=result.data.get("readability"),
         sections_ok=not any(r.startswith("sections.") for r in rules),
-        help_ok=bool(meta.get("help")) and "sections.help-missing" not in rules and "help.unknown" not in rules,
-        a11y=a11y, reviewed=reviewed, stale=any(f.rule == "freshness.stale" for f in result.findings),
+        help_ok=bool(meta.get("help"))
+        and "sections.help-missing" not in rules
+        and "help.unknown" not in rules,
+        a11y=a11y,
+        reviewed=reviewed,
+        stale=any(f.rule == "freshness.stale" for f in result.findings),
         errors=sum(1 for f in result.findings if f.severity is Severity.ERROR),
         warnings=sum(1 for f in result.findings if f.severity is Severity.WARNING),
-        findings=[format_text(f).split(": ", 1)[-1] for f in result.findings if f.severity is not Severity.INFO],
+        findings=[
+            format_text(f).split(": ", 1)[-1] for f in result.findings if f.severity is not Severity.INFO
+        ],
     )
 
 
 def row_dict(row: PageRow) -> dict[str, Any]:
     return {
-        "path": row.path, "url": row.url, "title": row.title, "owner": row.owner, "audience": row.audience,
-        "readability": row.scores, "sections_ok": row.sections_ok, "help_ok": row.help_ok, "a11y": row.a11y,
-        "reviewed": row.reviewed, "stale": row.stale, "errors": row.errors, "warnings": row.warnings,
+        "path": row.path,
+        "url": row.url,
+        "title": row.title,
+        "owner": row.owner,
+        "audience": row.audience,
+        "readability": row.scores,
+        "sections_ok": row.sections_ok,
+        "help_ok": row.help_ok,
+        "a11y": row.a11y,
+        "reviewed": row.reviewed,
+        "stale": row.stale,
+        "errors": row.errors,
+        "warnings": row.warnings,
     }
 
 

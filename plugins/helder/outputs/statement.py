@@ -81,8 +81,9 @@ def add_months(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable")
 
 
-def compute_status(*, enabled: bool, research: Research, planned: dt.date | None, today: dt.date,
-                   gate_errors: int) -> Status:
+def compute_status(
+    *, enabled: bool, research: Research, planned: dt.date | None, today: dt.date, gate_errors: int
+) -> Status:
     if not enabled:
         return Status("E", ["no-statement"])
     valid = (
@@ -132,8 +133,15 @@ def _date(value: dt.date | None) -> str:
     return format_date(value, "nl") if value else "onbekend"
 
 
-def statement_markdown(options: StatementOptions, status: Status, *, site_name: str, site_url: str,
-                       ignores: list[tuple[str, str]], last_audit: dict | None) -> str:
+def statement_markdown(
+    options: StatementOptions,
+    status: Status,
+    *,
+    site_name: str,
+    site_url: str,
+    ignores: list[tuple[str, str]],
+    last_audit: dict | None,
+) -> str:
     """The statement in B1 Dutch, with the facts a supervisor or a resident may ask for."""
     research = options.research
     scope = options.scope or f"Deze verklaring gaat over de website {site_url or site_name}."
@@ -165,34 +173,56 @@ def statement_markdown(options: StatementOptions, status: Status, *, site_name: 
         out.append("Er is nog geen onderzoek gedaan.")
     if options.planned_research:
         out += ["", f"Het volgende onderzoek staat gepland op {_date(options.planned_research)}."]
-    out += ["", "## De automatische controle", "",
-            "Bij elke nieuwe versie opent een computer elke pagina in een browser. "
-            "Dat gebeurt op het formaat van een computer en van een telefoon. "
-            "De computer controleert de pagina volgens WCAG 2.1 AA. "
-            "Een pagina met een fout komt niet online.", ""]
+    out += [
+        "",
+        "## De automatische controle",
+        "",
+        "Bij elke nieuwe versie opent een computer elke pagina in een browser. "
+        "Dat gebeurt op het formaat van een computer en van een telefoon. "
+        "De computer controleert de pagina volgens WCAG 2.1 AA. "
+        "Een pagina met een fout komt niet online.",
+        "",
+    ]
     if last_audit:
-        out.append(f"De laatste controle was op {last_audit['date']}. Gecontroleerd: {last_audit['pages']} pagina's. "
-                   f"Fouten: {last_audit['errors']}. Niet te controleren: {last_audit['not_checked']}.")
+        out.append(
+            f"De laatste controle was op {last_audit['date']}. Gecontroleerd: {last_audit['pages']} pagina's. "
+            f"Fouten: {last_audit['errors']}. Niet te controleren: {last_audit['not_checked']}."
+        )
     else:
         out.append("Van deze versie is nog geen uitslag bewaard.")
     out += ["", "## Wat nog niet goed gaat", ""]
     if options.known_problems or ignores:
         out += ["| Probleem | Wat wij eraan doen | Wanneer |", "| --- | --- | --- |"]
         for problem in options.known_problems:
-            out.append(f"| {problem.problem} | {problem.fix} | {_date(problem.planned) if problem.planned else 'doorlopend'} |")
+            out.append(
+                f"| {problem.problem} | {problem.fix} | {_date(problem.planned) if problem.planned else 'doorlopend'} |"
+            )
         for rule, reason in ignores:
-            out.append(f"| De automatische controle meldt `{rule}`. | Dit is geen echt probleem: {reason} | niet nodig |")
+            out.append(
+                f"| De automatische controle meldt `{rule}`. | Dit is geen echt probleem: {reason} | niet nodig |"
+            )
     else:
         out.append("Wij kennen op dit moment geen problemen.")
-    out += ["", "## Een probleem melden", "",
-            "Kunt u iets op deze website niet lezen of niet gebruiken? Laat het ons weten. "
-            "Wij antwoorden binnen vijf werkdagen.", ""]
+    out += [
+        "",
+        "## Een probleem melden",
+        "",
+        "Kunt u iets op deze website niet lezen of niet gebruiken? Laat het ons weten. "
+        "Wij antwoorden binnen vijf werkdagen.",
+        "",
+    ]
     if options.contact:
         out += [options.contact, ""]
-    out += ["Krijgt u geen goed antwoord? Dan kunt u een klacht sturen naar de Nationale ombudsman.", "",
-            "## Vastgesteld", ""]
+    out += [
+        "Krijgt u geen goed antwoord? Dan kunt u een klacht sturen naar de Nationale ombudsman.",
+        "",
+        "## Vastgesteld",
+        "",
+    ]
     if options.approved_by:
-        out.append(f"Deze verklaring is vastgesteld door {options.approved_by} op {_date(options.approved_on)}.")
+        out.append(
+            f"Deze verklaring is vastgesteld door {options.approved_by} op {_date(options.approved_on)}."
+        )
     else:
         out.append("Deze verklaring is nog niet vastgesteld.")
     return "\n".join(out) + "\n"

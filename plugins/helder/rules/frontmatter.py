@@ -24,7 +24,11 @@ RULES = [
     Rule("frontmatter.value", Severity.ERROR, "Een gegeven heeft een verkeerde waarde."),
     Rule("frontmatter.unknown-key", Severity.ERROR, "Een gegeven dat Helder niet kent (vaak een tikfout)."),
     Rule("frontmatter.ignore-reason", Severity.ERROR, "Een regel is uitgezet zonder reden."),
-    Rule("frontmatter.upl-unknown", Severity.ERROR, "Het UPL-adres staat niet in de Uniforme Productnamenlijst."),
+    Rule(
+        "frontmatter.upl-unknown",
+        Severity.ERROR,
+        "Het UPL-adres staat niet in de Uniforme Productnamenlijst.",
+    ),
     Rule("freshness.stale", Severity.WARNING, "De pagina is lang niet gecontroleerd."),
     Rule("file.encoding", Severity.ERROR, "Het bestand is niet opgeslagen als UTF-8."),
     Rule("file.unreadable", Severity.ERROR, "Het bestand kan niet gelezen worden."),
@@ -55,7 +59,9 @@ class _Base(BaseModel):
 
 class ProductMeta(_Base):
     audience: Annotated[list[Literal["inwoners", "ondernemers"]], Field(min_length=1)]
-    upl: Annotated[str, StringConstraints(pattern=r"^http://standaarden\.overheid\.nl/owms/terms/\S+$")] | None = None
+    upl: (
+        Annotated[str, StringConstraints(pattern=r"^http://standaarden\.overheid\.nl/owms/terms/\S+$")] | None
+    ) = None
     online: Literal["ja", "nee", "digid"]
     owner: NonEmpty
     reviewed: dt.date
@@ -76,7 +82,7 @@ FIELD_HINTS: dict[str, dict[str, str]] = {
     "nl": {
         "title": "Schrijf de naam van het product, bijvoorbeeld title: Paspoort aanvragen.",
         "summary": "Schrijf in een of twee zinnen waar de pagina over gaat. Gebruik hoogstens 200 tekens.",
-        "audience": 'Schrijf voor wie het product is: audience: [inwoners] of audience: [inwoners, ondernemers].',
+        "audience": "Schrijf voor wie het product is: audience: [inwoners] of audience: [inwoners, ondernemers].",
         "upl": f"Gebruik het adres uit de Uniforme Productnamenlijst. Het begint met {UPL_PREFIX}.",
         "online": 'Schrijf of mensen het online kunnen aanvragen: "ja", "nee" of "digid".',
         "owner": "Schrijf welke afdeling de pagina beheert, bijvoorbeeld owner: Burgerzaken.",
@@ -116,8 +122,14 @@ register(
             "en": ('"{key}" says "{value}". That is not a valid date.', "{hint}"),
         },
         "fm_too_long": {
-            "nl": ('De tekst bij "{key}" is {length} tekens lang. Dat is te lang.', "Maak de tekst korter dan {max} tekens."),
-            "en": ('The text of "{key}" is {length} characters long. That is too long.', "Keep it under {max} characters."),
+            "nl": (
+                'De tekst bij "{key}" is {length} tekens lang. Dat is te lang.',
+                "Maak de tekst korter dan {max} tekens.",
+            ),
+            "en": (
+                'The text of "{key}" is {length} characters long. That is too long.',
+                "Keep it under {max} characters.",
+            ),
         },
         "fm_empty": {
             "nl": ('Bij "{key}" staat niets.', "{hint}"),
@@ -148,22 +160,41 @@ register(
             "en": ("Did you mean one of these? {names}", ""),
         },
         "fm_upl_none": {
-            "nl": ("Zoek de goede naam op in de lijst en kopieer het adres precies. Hoofdletters tellen mee.", ""),
+            "nl": (
+                "Zoek de goede naam op in de lijst en kopieer het adres precies. Hoofdletters tellen mee.",
+                "",
+            ),
             "en": ("Look up the right name in the list and copy the address exactly. Capitals count.", ""),
         },
         "fm_stale": {
-            "nl": ("Deze pagina is {months} maanden geleden voor het laatst gecontroleerd ({date}).",
-                   "Lees de pagina na. Klopt alles? Zet dan de datum van vandaag bij reviewed."),
-            "en": ("This page was last checked {months} months ago ({date}).",
-                   "Read the page again. Is everything right? Then put today's date at reviewed."),
+            "nl": (
+                "Deze pagina is {months} maanden geleden voor het laatst gecontroleerd ({date}).",
+                "Lees de pagina na. Klopt alles? Zet dan de datum van vandaag bij reviewed.",
+            ),
+            "en": (
+                "This page was last checked {months} months ago ({date}).",
+                "Read the page again. Is everything right? Then put today's date at reviewed.",
+            ),
         },
         "fm_ignore_rule": {
-            "nl": ('Onder "ignore" staat de regel "{rule}". Die regel bestaat niet.', "Kies een regel uit de lijst in de handleiding."),
-            "en": ('"ignore" names the rule "{rule}". That rule does not exist.', "Choose a rule from the list in the guide."),
+            "nl": (
+                'Onder "ignore" staat de regel "{rule}". Die regel bestaat niet.',
+                "Kies een regel uit de lijst in de handleiding.",
+            ),
+            "en": (
+                '"ignore" names the rule "{rule}". That rule does not exist.',
+                "Choose a rule from the list in the guide.",
+            ),
         },
         "fm_ignore_reason": {
-            "nl": ('De regel "{rule}" staat uit zonder reden.', "Schrijf achter de regel waarom hij niet geldt voor deze pagina."),
-            "en": ('The rule "{rule}" is switched off without a reason.', "Write after the rule why it does not apply to this page."),
+            "nl": (
+                'De regel "{rule}" staat uit zonder reden.',
+                "Schrijf achter de regel waarom hij niet geldt voor deze pagina.",
+            ),
+            "en": (
+                'The rule "{rule}" is switched off without a reason.',
+                "Write after the rule why it does not apply to this page.",
+            ),
         },
     }
 )
@@ -172,7 +203,7 @@ register(
 class _Strict:
     """Keys from both models, for 'did you mean'."""
 
-    keys = sorted((set(ProductMeta.model_fields) | set(PageMeta.model_fields) | THEME_KEYS))
+    keys = sorted(set(ProductMeta.model_fields) | set(PageMeta.model_fields) | THEME_KEYS)
 
 
 def _hint(lang: str, key: str) -> str:
@@ -194,33 +225,70 @@ def _error_finding(page: SourcePage, error: dict[str, Any], lang: str) -> Findin
     line = _line(page, loc)
     hint = _hint(lang, key)
     if kind == "missing":
-        return Finding(page.path, page.line_of(key) if key in page.meta_lines else 1, "frontmatter.required",
-                       Severity.ERROR, *message(lang, "fm_missing", key=key, hint=hint))
+        return Finding(
+            page.path,
+            page.line_of(key) if key in page.meta_lines else 1,
+            "frontmatter.required",
+            Severity.ERROR,
+            *message(lang, "fm_missing", key=key, hint=hint),
+        )
     if kind == "extra_forbidden":
         close = difflib.get_close_matches(key, _Strict.keys, n=1, cutoff=0.6)
         if close:
             tip = message(lang, "fm_unknown_hint_close", close=close[0])[0]
         else:
             tip = message(lang, "fm_unknown_hint", known=", ".join(_Strict.keys))[0]
-        return Finding(page.path, line, "frontmatter.unknown-key", Severity.ERROR,
-                       *message(lang, "fm_unknown", key=key, hint=tip))
+        return Finding(
+            page.path,
+            line,
+            "frontmatter.unknown-key",
+            Severity.ERROR,
+            *message(lang, "fm_unknown", key=key, hint=tip),
+        )
     if key == "ignore" and len(loc) > 1:
-        return Finding(page.path, line, "frontmatter.ignore-reason", Severity.ERROR,
-                       *message(lang, "fm_ignore_reason", rule=loc[1]))
+        return Finding(
+            page.path,
+            line,
+            "frontmatter.ignore-reason",
+            Severity.ERROR,
+            *message(lang, "fm_ignore_reason", rule=loc[1]),
+        )
     if kind == "literal_error":
         allowed = {"audience": AUDIENCES, "online": ONLINE, "lang": ("nl", "en")}.get(key, ())
-        return Finding(page.path, line, "frontmatter.value", Severity.ERROR,
-                       *message(lang, "fm_choice", key=key, value=value, allowed=quote_list(allowed, lang)))
+        return Finding(
+            page.path,
+            line,
+            "frontmatter.value",
+            Severity.ERROR,
+            *message(lang, "fm_choice", key=key, value=value, allowed=quote_list(allowed, lang)),
+        )
     if kind.startswith("date"):
-        return Finding(page.path, line, "frontmatter.value", Severity.ERROR,
-                       *message(lang, "fm_date", key=key, value=value, hint=hint))
+        return Finding(
+            page.path,
+            line,
+            "frontmatter.value",
+            Severity.ERROR,
+            *message(lang, "fm_date", key=key, value=value, hint=hint),
+        )
     if kind == "string_too_long":
-        return Finding(page.path, line, "frontmatter.value", Severity.ERROR,
-                       *message(lang, "fm_too_long", key=key, length=len(str(value)), max=SUMMARY_MAX))
+        return Finding(
+            page.path,
+            line,
+            "frontmatter.value",
+            Severity.ERROR,
+            *message(lang, "fm_too_long", key=key, length=len(str(value)), max=SUMMARY_MAX),
+        )
     if kind in ("string_too_short", "too_short") or value in (None, "", []):
-        return Finding(page.path, line, "frontmatter.value", Severity.ERROR,
-                       *message(lang, "fm_empty", key=key, hint=hint))
-    return Finding(page.path, line, "frontmatter.value", Severity.ERROR, *message(lang, "fm_wrong", key=key, hint=hint))
+        return Finding(
+            page.path,
+            line,
+            "frontmatter.value",
+            Severity.ERROR,
+            *message(lang, "fm_empty", key=key, hint=hint),
+        )
+    return Finding(
+        page.path, line, "frontmatter.value", Severity.ERROR, *message(lang, "fm_wrong", key=key, hint=hint)
+    )
 
 
 def validate(page: SourcePage, ctx: CheckContext, known_rules: set[str]) -> list[Finding]:
@@ -242,8 +310,15 @@ def validate(page: SourcePage, ctx: CheckContext, known_rules: set[str]) -> list
     if isinstance(ignore, dict):
         for rule in ignore:
             if not _known(str(rule), known_rules):
-                findings.append(Finding(page.path, page.line_of("ignore"), "frontmatter.value", Severity.ERROR,
-                                        *message(lang, "fm_ignore_rule", rule=rule)))
+                findings.append(
+                    Finding(
+                        page.path,
+                        page.line_of("ignore"),
+                        "frontmatter.value",
+                        Severity.ERROR,
+                        *message(lang, "fm_ignore_rule", rule=rule),
+                    )
+                )
     return findings
 
 
@@ -257,8 +332,15 @@ def check_upl(page: SourcePage, lang: str) -> list[Finding]:
         hint = message(lang, "fm_upl_close", names="; ".join(f"{e.name} ({e.uri})" for e in near))[0]
     else:
         hint = message(lang, "fm_upl_none")[0]
-    return [Finding(page.path, page.line_of("upl"), "frontmatter.upl-unknown", Severity.ERROR,
-                    *message(lang, "fm_upl_unknown", uri=uri, hint=hint))]
+    return [
+        Finding(
+            page.path,
+            page.line_of("upl"),
+            "frontmatter.upl-unknown",
+            Severity.ERROR,
+            *message(lang, "fm_upl_unknown", uri=uri, hint=hint),
+        )
+    ]
 
 
 def months_between(earlier: dt.date, later: dt.date) -> int:
@@ -266,7 +348,9 @@ def months_between(earlier: dt.date, later: dt.date) -> int:
     return months - (1 if later.day < earlier.day else 0)
 
 
-def check_freshness(page: SourcePage, ctx: CheckContext, is_product: bool, today: dt.date | None = None) -> list[Finding]:
+def check_freshness(
+    page: SourcePage, ctx: CheckContext, is_product: bool, today: dt.date | None = None
+) -> list[Finding]:
     """Information goes stale: municipalities worry most about keeping it current (the study's finding)."""
     reviewed = page.meta.get("reviewed")
     max_months = getattr(ctx.options, "stale_after_months", 12)
@@ -276,8 +360,15 @@ def check_freshness(page: SourcePage, ctx: CheckContext, is_product: bool, today
     months = months_between(reviewed, today)
     if months < max_months:
         return []
-    return [Finding(page.path, page.line_of("reviewed"), "freshness.stale", Severity.WARNING,
-                    *message(ctx.lang, "fm_stale", months=months, date=reviewed.isoformat()))]
+    return [
+        Finding(
+            page.path,
+            page.line_of("reviewed"),
+            "freshness.stale",
+            Severity.WARNING,
+            *message(ctx.lang, "fm_stale", months=months, date=reviewed.isoformat()),
+        )
+    ]
 
 
 def _known(rule: str, known_rules: set[str]) -> bool:

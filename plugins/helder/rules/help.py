@@ -40,7 +40,12 @@ def check(page: SourcePage, ctx: CheckContext) -> list[Finding]:
         close = difflib.get_close_matches(key, known, n=1)
         hint = message(ctx.lang, "help_close", close=close[0])[0] if close else ""
         findings.append(
-            Finding(page.path, item_line(page, "help", index), "help.unknown", Severity.ERROR,
-                    *message(ctx.lang, "help_unknown", key=key, close=hint, known=", ".join(known)))
+            Finding(
+                page.path,
+                item_line(page, "help", index),
+                "help.unknown",
+                Severity.ERROR,
+                *message(ctx.lang, "help_unknown", key=key, close=hint, known=", ".join(known)),
+            )
         )
     return findings

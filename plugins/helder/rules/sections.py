@@ -34,34 +34,52 @@ DEFAULT_SECTIONS: dict[str, SectionKind] = {
     kind.name: kind
     for kind in (
         SectionKind(
-            "steps", "Stappen", "Steps",
+            "steps",
+            "Stappen",
+            "Steps",
             ("Stappen", "Zo vraagt u het aan", "Zo werkt het", "Wat moet u doen?", "Zo doet u het"),
             ("Steps", "How to apply", "What to do"),
-            content="numbered-list", required_for=("product",),
+            content="numbered-list",
+            required_for=("product",),
         ),
         SectionKind(
-            "documents", "Wat heeft u nodig?", "What you need",
+            "documents",
+            "Wat heeft u nodig?",
+            "What you need",
             ("Wat heeft u nodig?", "Wat neemt u mee?", "Wat moet u meenemen?", "Dit heeft u nodig"),
             ("What you need", "What to bring", "What you need to bring"),
-            content="list", required_for=("product",),
+            content="list",
+            required_for=("product",),
         ),
         SectionKind(
-            "help", "Hulp", "Help",
+            "help",
+            "Hulp",
+            "Help",
             ("Hulp", "Hulp nodig?", "Hulp en contact", "Hulp bij aanvragen"),
             ("Help", "Get help", "Help and contact"),
-            required_for=("product",), generated_from="help",
+            required_for=("product",),
+            generated_from="help",
         ),
         SectionKind(
-            "costs", "Kosten", "Costs", ("Kosten", "Wat kost het?"), ("Costs", "Cost", "What does it cost?"),
+            "costs",
+            "Kosten",
+            "Costs",
+            ("Kosten", "Wat kost het?"),
+            ("Costs", "Cost", "What does it cost?"),
             recommended_for=("product",),
         ),
         SectionKind(
-            "duration", "Hoe lang duurt het?", "How long does it take?",
-            ("Hoe lang duurt het?", "Hoe lang duurt het", "Doorlooptijd"), ("How long does it take?", "How long it takes"),
+            "duration",
+            "Hoe lang duurt het?",
+            "How long does it take?",
+            ("Hoe lang duurt het?", "Hoe lang duurt het", "Doorlooptijd"),
+            ("How long does it take?", "How long it takes"),
             recommended_for=("product",),
         ),
         SectionKind(
-            "objection", "Bezwaar maken", "Objection",
+            "objection",
+            "Bezwaar maken",
+            "Objection",
             ("Bezwaar maken", "Niet eens met het besluit?", "Niet eens met de beslissing?"),
             ("Objection", "If you disagree", "Disagree with a decision?"),
             recommended_for=("product",),
@@ -88,7 +106,9 @@ def rules_for(kinds: dict[str, SectionKind]) -> list[Rule]:
         rules.append(Rule(f"sections.{kind.name}-missing", level, f'Het kopje "{kind.label_nl}" ontbreekt.'))
         if kind.content != "any":
             rules.append(
-                Rule(f"sections.{kind.name}-list", Severity.ERROR, f'Onder "{kind.label_nl}" staat geen lijst.')
+                Rule(
+                    f"sections.{kind.name}-list", Severity.ERROR, f'Onder "{kind.label_nl}" staat geen lijst.'
+                )
             )
     return rules
 
@@ -102,32 +122,56 @@ register(
             "en": ('The page has no heading "{label}".', "{how}"),
         },
         "sec_recommended": {
-            "nl": ('De pagina heeft geen kopje "{label}". Veel lezers zoeken dat.', 'Voeg een kopje "## {label}" toe.'),
-            "en": ('The page has no heading "{label}". Many readers look for it.', 'Add a heading "## {label}".'),
+            "nl": (
+                'De pagina heeft geen kopje "{label}". Veel lezers zoeken dat.',
+                'Voeg een kopje "## {label}" toe.',
+            ),
+            "en": (
+                'The page has no heading "{label}". Many readers look for it.',
+                'Add a heading "## {label}".',
+            ),
         },
         "sec_numbered": {
-            "nl": ('Onder "{heading}" staat geen genummerde lijst.', "Zet elke stap op een eigen regel met 1., 2., 3."),
-            "en": ('There is no numbered list under "{heading}".', "Put each step on its own line with 1., 2., 3."),
+            "nl": (
+                'Onder "{heading}" staat geen genummerde lijst.',
+                "Zet elke stap op een eigen regel met 1., 2., 3.",
+            ),
+            "en": (
+                'There is no numbered list under "{heading}".',
+                "Put each step on its own line with 1., 2., 3.",
+            ),
         },
         "sec_list": {
-            "nl": ('Onder "{heading}" staat geen lijst.', "Zet elk punt op een eigen regel die begint met een streepje (-)."),
-            "en": ('There is no list under "{heading}".', "Put each item on its own line that starts with a dash (-)."),
+            "nl": (
+                'Onder "{heading}" staat geen lijst.',
+                "Zet elk punt op een eigen regel die begint met een streepje (-).",
+            ),
+            "en": (
+                'There is no list under "{heading}".',
+                "Put each item on its own line that starts with a dash (-).",
+            ),
         },
         "how_steps": {
             "nl": ("Schrijf een kopje ## Stappen. Zet daaronder de stappen als lijst: 1., 2., 3.", ""),
             "en": ("Write a heading ## Steps. Put the steps under it as a list: 1., 2., 3.", ""),
         },
         "how_documents": {
-            "nl": ("Schrijf een kopje ## Wat heeft u nodig? Zet daaronder wat mensen meenemen, als lijst.", ""),
+            "nl": (
+                "Schrijf een kopje ## Wat heeft u nodig? Zet daaronder wat mensen meenemen, als lijst.",
+                "",
+            ),
             "en": ("Write a heading ## What you need. List what people must bring under it.", ""),
         },
         "how_help": {
-            "nl": ("Zet soorten hulp bij help: boven aan de pagina, bijvoorbeeld help: [telefoon, balie].", ""),
+            "nl": (
+                "Zet soorten hulp bij help: boven aan de pagina, bijvoorbeeld help: [telefoon, balie].",
+                "",
+            ),
             "en": ("List kinds of help under help: at the top, for example help: [telefoon, balie].", ""),
         },
         "how_other": {
-            "nl": ('Schrijf een kopje ## {label}.', ""),
-            "en": ('Write a heading ## {label}.', ""),
+            "nl": ("Schrijf een kopje ## {label}.", ""),
+            "en": ("Write a heading ## {label}.", ""),
         },
     }
 )
@@ -181,16 +225,37 @@ def check_sections(page: SourcePage, kinds: dict[str, SectionKind], lang: str) -
             if required:
                 how_key = f"how_{kind.name}" if kind.name in ("steps", "documents", "help") else "how_other"
                 how = message(lang, how_key, label=label)[0]
-                findings.append(Finding(page.path, None, f"sections.{kind.name}-missing", Severity.ERROR,
-                                        *message(lang, "sec_missing", label=label, how=how)))
+                findings.append(
+                    Finding(
+                        page.path,
+                        None,
+                        f"sections.{kind.name}-missing",
+                        Severity.ERROR,
+                        *message(lang, "sec_missing", label=label, how=how),
+                    )
+                )
             else:
-                findings.append(Finding(page.path, None, f"sections.{kind.name}-missing", Severity.INFO,
-                                        *message(lang, "sec_recommended", label=label)))
+                findings.append(
+                    Finding(
+                        page.path,
+                        None,
+                        f"sections.{kind.name}-missing",
+                        Severity.INFO,
+                        *message(lang, "sec_recommended", label=label),
+                    )
+                )
             continue
         if not has_content(section_tokens(page, heading), kind.content):
             key = "sec_numbered" if kind.content == "numbered-list" else "sec_list"
-            findings.append(Finding(page.path, heading.line, f"sections.{kind.name}-list", Severity.ERROR,
-                                    *message(lang, key, heading=heading.text)))
+            findings.append(
+                Finding(
+                    page.path,
+                    heading.line,
+                    f"sections.{kind.name}-list",
+                    Severity.ERROR,
+                    *message(lang, key, heading=heading.text),
+                )
+            )
     return findings
 
 
