@@ -220,9 +220,8 @@ def statement_markdown(
         "",
     ]
     if options.approved_by:
-        out.append(
-            f"Deze verklaring is vastgesteld door {options.approved_by} op {_date(options.approved_on)}."
-        )
+        who = options.approved_by[0].upper() + options.approved_by[1:]
+        out.append(f"{who} heeft deze verklaring vastgesteld op {_date(options.approved_on)}.")
     else:
-        out.append("Deze verklaring is nog niet vastgesteld.")
+        out.append("Niemand heeft deze verklaring nog vastgesteld.")
     return "\n".join(out) + "\n"

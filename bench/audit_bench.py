@@ -1,0 +1,306 @@
+"""Benchmark of the accessibility gate (prints figures; asserts nothing about time).
+
+1. Stock pa11y-ci against Helder's runner on the same N generated Material pages (default 50), both viewports:
+   stock = pa11y-ci with its default settings (concurrency 1, incognito contexts), one run per viewport, the
+   same runners, standard and Chromium; Helder = `run_gate` without cache. Goal: Helder >= 2.5x faster with
+   the identical set of results (page, viewport, runner, code, selector, context).
+2. Re-audit after editing one page against the full audit, both through `run_gate` with its result cache.
+   Goal: <= 5 %. Run it at scale with `--pages 500 --skip-stock`.
+
+Usage:
+    python bench/audit_bench.py [--pages 50] [--skip-stock] [--skip-incremental]
+                                [--browser /usr/bin/chromium] [--node-modules node_modules] [--workdir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+try:
+    import helder.findings  # noqa: F401
+except ImportError:  # a checkout without `pip install -e .`
+    sys.path.insert(0, str(REPO / "plugins"))
+
+from helder.audit import load_options, run_gate  # noqa: E402
+from helder.audit.runner import CHROMIUM_ARGS, find_tools, tool_env  # noqa: E402
+from helder.audit.server import SiteServer  # noqa: E402
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+MKDOCS_YML = """\
+site_name: Gemeente Benchmark
+site_url: https://www.voorbeeld.nl/
+docs_dir: content
+theme:
+  name: material
+  language: nl
+  font: false
+  custom_dir: {overrides}
+  features: [navigation.sections, navigation.indexes, navigation.prune, navigation.top, search.suggest]
+plugins: [search]
+markdown_extensions: [admonition, tables]
+"""
+
+PAGE = """\
+# {title}
+
+U regelt {title_lower} bij de gemeente. Op deze pagina leest u wat u moet doen en wat het kost.
+Meer weten? Lees ook [de pagina over {other}](../{other_slug}/).
+
+## Wat moet u doen?
+
+1. Maak een afspraak.
+2. Neem uw identiteitsbewijs mee.
+3. Betaal de kosten aan de balie.
+
+## Kosten
+
+| Wat | Prijs |
+|---|---|
+| {title} | € {price},00 |
+
+## Hulp
+
+Bel 14 020 of kom langs bij de balie. Versie {version}.
+"""
+
+VIEWPORTS = [
+    {"name": "desktop", "width": 1280, "height": 1024},
+    {"name": "mobiel", "width": 375, "height": 812, "is_mobile": True},
+]
+
+
+def write_site(root: Path, pages: int, *, version: int = 1, edited: int | None = None) -> Path:
+    """N pages in folders of 20 (with navigation.prune the build stays linear) and an index per folder."""
+    content = root / "content"
+    if content.exists():
+        shutil.rmtree(content)
+    content.mkdir(parents=True)
+    (root / "mkdocs.yml").write_text(MKDOCS_YML.format(overrides=REPO / "overrides"), encoding="utf-8")
+    (content / "index.md").write_text("# Gemeente Benchmark\n\nWelkom.\n", encoding="utf-8")
+    made = 1
+    number = 0
+    while made < pages:
+        folder = f"thema-{number // 20:02d}"
+        if number % 20 == 0:
+            (content / folder).mkdir()
+            (content / folder / "index.md").write_text(
+                f"# Thema {number // 20}\n\nOverzicht.\n", encoding="utf-8"
+            )
+            made += 1
+            if made >= pages:
+                break
+        slug = f"dienst-{number:04d}"
+        other = f"dienst-{(number + 1) % 20 + (number // 20) * 20:04d}"
+        text = PAGE.format(
+            title=f"Dienst {number}",
+            title_lower=f"dienst {number}",
+            other=f"dienst {other[-4:]}",
+            other_slug=other,
+            price=10 + number % 90,
+            version=version if edited == number else 1,
+        )
+        (content / folder / f"{slug}.md").write_text(text, encoding="utf-8")
+        made += 1
+        number += 1
+    return root
+
+
+def build(root: Path) -> tuple[Path, float]:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    started = time.monotonic()
+    mkdocs_build(load_config(str(root / "mkdocs.yml")))
+    return root / "site", time.monotonic() - started
+
+
+def result_set_from_gate(result: Any) -> set[tuple[str, ...]]:
+    out = set()
+    for detail in result.details:
+        if "code" not in detail:
+            continue
+        for viewport in detail["viewports"]:
+            out.add(
+                (
+                    detail["url"],
+                    viewport,
+                    detail["runner"],
+                    detail["code"],
+                    detail["selector"],
+                    detail["context"],
+                )
+            )
+    return out
+
+
+def run_stock(
+    site: Path, *, browser: Path, node_modules: Path, workdir: Path
+) -> tuple[float, set[tuple[str, ...]], int]:
+    """pa11y-ci as a user would run it out of the box: default settings, one config per viewport.
+
+    Returns the time, the confirmed results and the number of "needs review" results. Those are left out of
+    the comparison: pa11y reports them as errors by default, Helder as warnings (option needs_review), because
+    they come and go between runs of the same site (measured 850-950 on 51 pages).
+    """
+    args = list(CHROMIUM_ARGS)
+    if os.geteuid() == 0:
+        args.insert(0, "--no-sandbox")
+    results: set[tuple[str, ...]] = set()
+    needs_review = 0
+    html_pages = sorted(site.rglob("*.html"))
+    with SiteServer(site) as server:
+        urls = []
+        for html in html_pages:
+            rel = html.relative_to(site).as_posix()
+            path = "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+            urls.append(server.base_url + path)
+        started = time.monotonic()
+        for viewport in VIEWPORTS:
+            defaults: dict[str, Any] = {
+                "standard": "WCAG2AA",
+                "runners": ["htmlcs", "axe"],
+                "chromeLaunchConfig": {"executablePath": str(browser), "args": args},
+            }
+            if viewport["name"] != "desktop":  # pa11y's default viewport is the desktop one
+                defaults["viewport"] = {
+                    "width": viewport["width"],
+                    "height": viewport["height"],
+                    "isMobile": True,
+                    "hasTouch": True,
+                }
+            config = workdir / f"stock-{viewport['name']}.json"
+            config.write_text(json.dumps({"defaults": defaults, "urls": urls}), encoding="utf-8")
+            # `pa11y-ci --json > report.json`: a file, because a pipe truncates the report at 64 KiB.
+            report_path = workdir / f"stock-{viewport['name']}-report.json"
+            with open(report_path, "w", encoding="utf-8") as out:
+                done = subprocess.run(
+                    ["node", str(node_modules / ".bin" / "pa11y-ci"), "--config", str(config), "--json"],
+                    stdout=out,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                    cwd=workdir,
+                    env=tool_env(workdir),
+                    check=False,
+                )
+            if done.returncode not in (0, 2):
+                raise SystemExit(f"stock pa11y-ci failed ({done.returncode}): {done.stderr[-2000:]}")
+            report = json.loads(report_path.read_text(encoding="utf-8"))
+            for url, issues in report["results"].items():
+                path = url[len(server.base_url) :]
+                for issue in issues:
+                    if "code" not in issue:
+                        raise SystemExit(f"stock pa11y-ci could not load {url}: {issue}")
+                    if (issue.get("runnerExtras") or {}).get("needsFurtherReview"):
+                        needs_review += 1
+                        continue
+                    results.add(
+                        (
+                            path,
+                            viewport["name"],
+                            issue["runner"],
+                            issue["code"],
+                            issue["selector"],
+                            issue["context"],
+                        )
+                    )
+        seconds = time.monotonic() - started
+    return seconds, results, needs_review
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--pages", type=int, default=50)
+    parser.add_argument("--skip-stock", action="store_true")
+    parser.add_argument("--skip-incremental", action="store_true")
+    parser.add_argument("--browser", default="/usr/bin/chromium")
+    parser.add_argument(
+        "--node-modules", default=os.environ.get("HELDER_NODE_MODULES", str(REPO / "node_modules"))
+    )
+    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--workdir", default="")
+    args = parser.parse_args()
+
+    workdir = Path(args.workdir or tempfile.mkdtemp(prefix="helder-audit-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    tools = find_tools(REPO, browser=args.browser, node_modules=args.node_modules)
+    print(
+        f"werkmap {workdir}; pa11y-ci {tools.versions['pa11y-ci']}, pa11y {tools.versions['pa11y']}, "
+        f"axe-core {tools.versions['axe-core']}; {os.cpu_count()} cores"
+    )
+    root = write_site(workdir / "project", args.pages)
+    site, build_s = build(root)
+    n_html = len(list(site.rglob("*.html")))
+    print(f"{n_html} HTML-pagina's (incl. 404.html) gebouwd in {build_s:.1f} s; 2 viewports")
+    base = {
+        "enabled": True,
+        "browser": args.browser,
+        "node_modules": str(tools.node_modules),
+        "concurrency": args.concurrency,
+    }
+
+    if not args.skip_stock:
+        options = load_options({**base, "cache_dir": ""})
+        started = time.monotonic()
+        helder = run_gate(site, options=options, project_root=root, progress=False, write_reports=False)
+        helder_s = time.monotonic() - started
+        if helder.gate_error or helder.summary.not_checked:
+            raise SystemExit(f"helder run failed: {helder.gate_error} / {helder.summary}")
+        helder_set = result_set_from_gate(helder)
+        stock_s, stock_set, stock_review = run_stock(
+            site, browser=tools.browser, node_modules=tools.node_modules, workdir=workdir
+        )
+        same = helder_set == stock_set
+        print(
+            f"stock pa11y-ci (concurrency 1, 2 runs): {stock_s:7.1f} s  "
+            f"({stock_s / n_html / 2:.2f} s per job)"
+        )
+        print(
+            f"helder run_gate (concurrency {args.concurrency}, 1 run): {helder_s:7.1f} s  "
+            f"({helder_s / n_html / 2:.2f} s per job)"
+        )
+        print(
+            f"versnelling: {stock_s / helder_s:.2f}x (doel >= 2.5x); "
+            f"resultaten identiek: {same} ({len(helder_set)} resultaten; {stock_review} 'needs review'-"
+            "resultaten van stock niet vergeleken)"
+        )
+        if not same:
+            print("  alleen stock:", sorted(stock_set - helder_set)[:5])
+            print("  alleen helder:", sorted(helder_set - stock_set)[:5])
+
+    if not args.skip_incremental:
+        cache = workdir / "cache"
+        shutil.rmtree(cache, ignore_errors=True)
+        options = load_options({**base, "cache_dir": str(cache)})
+        started = time.monotonic()
+        full = run_gate(
+            site, options=options, project_root=root, progress=sys.stderr.isatty(), write_reports=False
+        )
+        full_s = time.monotonic() - started
+        write_site(root, args.pages, version=2, edited=args.pages // 2)
+        site, rebuild_s = build(root)
+        started = time.monotonic()
+        again = run_gate(site, options=options, project_root=root, progress=False, write_reports=False)
+        again_s = time.monotonic() - started
+        print(f"volledige controle met lege cache: {full_s:7.1f} s ({full.summary.tested} jobs getest)")
+        print(
+            f"opnieuw na 1 gewijzigde pagina:   {again_s:7.1f} s ({again.summary.tested} jobs getest, "
+            f"{again.summary.from_cache} uit cache; herbouw {rebuild_s:.1f} s niet meegeteld)"
+        )
+        print(f"verhouding: {100 * again_s / full_s:.1f} % (doel <= 5 %)")
+
+
+if __name__ == "__main__":
+    main()

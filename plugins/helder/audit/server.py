@@ -1,0 +1,143 @@
+"""A quiet local web server for the built site, that remembers what it answered.
+
+pa11y must load pages over http (Material's search only starts over http, so `file://` under-reports), and
+Puppeteer treats a 404 or 500 page as a normal page: pa11y-ci would test the error page and call it a pass.
+The server therefore records the HTTP status of every request, so the gate can refuse results for a page that
+was not served correctly (fail closed).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socketserver
+import threading
+from collections.abc import Callable
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import TracebackType
+from urllib.parse import urlsplit
+
+
+class ServerError(Exception):
+    """The server could not start; the message is Dutch and says what to change."""
+
+
+def status_key(raw_path: str) -> tuple[str, str]:
+    """Path and query of a request, with a trailing slash removed, so `/a?x` and `/a/?x` (redirect) match."""
+    parts = urlsplit(raw_path)
+    return parts.path.rstrip("/") or "/", parts.query
+
+
+class SiteRequestHandler(SimpleHTTPRequestHandler):
+    """Serves files from the site folder, logs nothing to the terminal and records every status code."""
+
+    # HTTP/1.1 keeps connections open between the many asset requests of a page (measurably faster).
+    protocol_version = "HTTP/1.1"
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".json": "application/json",
+        ".svg": "image/svg+xml",
+        ".webmanifest": "application/manifest+json",
+    }
+    server: SiteServerHTTP
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        """Stay quiet: the gate prints its own summary and a progress bar."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        with contextlib.suppress(TypeError, ValueError):
+            self.server.record(self.path, int(code))
+
+    def handle(self) -> None:
+        """A browser that closes a connection early is normal here, not something to print a traceback for."""
+        with contextlib.suppress(ConnectionError, TimeoutError):
+            super().handle()
+
+
+class SiteServerHTTP(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], handler: Callable[..., SiteRequestHandler]) -> None:
+        super().__init__(address, handler)
+        self._lock = threading.Lock()
+        self.statuses: dict[tuple[str, str], int] = {}
+
+    def server_bind(self) -> None:
+        """Bind without `HTTPServer`'s reverse DNS lookup of the host, which stalls on offline machines."""
+        socketserver.TCPServer.server_bind(self)
+        host, port = self.server_address[:2]
+        self.server_name, self.server_port = str(host), int(port)
+
+    def record(self, raw_path: str, code: int) -> None:
+        with self._lock:
+            self.statuses[status_key(raw_path)] = code
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """No tracebacks on the terminal for broken connections; the gate judges pages by their status."""
+
+
+class SiteServer:
+    """`with SiteServer(site_dir) as server:` serves `site_dir` on http://127.0.0.1:<port>/ in a thread.
+
+    `handler` can be replaced by a subclass of `SiteRequestHandler` (tests use that for a page that answers
+    500, closes the connection or never answers).
+    """
+
+    def __init__(
+        self,
+        root: Path,
+        *,
+        port: int = 0,
+        handler: type[SiteRequestHandler] = SiteRequestHandler,
+    ) -> None:
+        self.root = Path(root)
+        self.port = port
+        self.handler = handler
+        self._httpd: SiteServerHTTP | None = None
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> SiteServer:
+        factory = partial(self.handler, directory=str(self.root))
+        try:
+            self._httpd = SiteServerHTTP(("127.0.0.1", self.port), factory)
+        except OSError as error:
+            if self.port:
+                raise ServerError(
+                    f"Poort {self.port} op 127.0.0.1 is al in gebruik ({error.strerror}). Kies een andere "
+                    "poort met audit.port, of zet audit.port op 0: dan kiest de controle zelf een vrije "
+                    "poort."
+                ) from error
+            raise ServerError(
+                f"De lokale webserver op 127.0.0.1 kon niet starten ({error.strerror}). "
+                "Controleer of deze computer het adres 127.0.0.1 (localhost) heeft."
+            ) from error
+        self.port = self._httpd.server_address[1]
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, name="helder-audit-http", daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._httpd is not None:
+            self._httpd.shutdown()
+            self._httpd.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def status(self, raw_path: str) -> int | None:
+        """The last status code sent for this path and query, or None when it was never answered."""
+        assert self._httpd is not None, "server not started"
+        return self._httpd.statuses.get(status_key(raw_path))
