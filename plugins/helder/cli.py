@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from .audit.cli import audit
 from .checker import check_files, check_page, discover
 from .findings import Finding, format_github, format_text, has_errors, summary_counts, to_json
 from .messages import message, register
@@ -153,16 +154,7 @@ def rules(config_file: str) -> None:
         click.echo(f"{rule.id:32} {rule.severity.value:8} {rule.summary}")
 
 
-def _register_optional() -> None:
-    """Commands that live with their feature (the accessibility gate) register themselves here."""
-    try:
-        from .audit.cli import audit
-    except ImportError:  # pragma: no cover - the gate ships with Helder; this guards a partial install
-        return
-    cli.add_command(audit)
-
-
-_register_optional()
+cli.add_command(audit)
 
 
 def main() -> None:

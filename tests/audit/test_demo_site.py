@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from helder.audit.gate import run_gate
 
 REPO = Path(__file__).resolve().parents[2]

@@ -40,7 +40,9 @@ def test_statement_page_follows_the_dutch_model(site):
     assert "Het zoekveld werkt alleen met JavaScript." in text and "1 februari 2027" in text
     assert "Een leeg vinkje dat niemand ziet." in text  # configured ignores are listed with their reason
     assert "toegankelijk@test.nl" in text
-    assert "Het college van burgemeester en wethouders heeft deze verklaring vastgesteld op 1 juli 2026." in text
+    assert (
+        "Het college van burgemeester en wethouders heeft deze verklaring vastgesteld op 1 juli 2026." in text
+    )
 
 
 def test_statement_without_research_is_d_and_can_be_switched_off(site):

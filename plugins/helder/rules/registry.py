@@ -10,20 +10,13 @@ from typing import Any
 from ..findings import Severity
 from . import Rule
 
-#: Rule modules in the order they run. A module that is not there yet (a later feature) is skipped.
+#: Rule modules in the order they run.
 MODULES = ("frontmatter", "sections", "help", "markdown", "readability", "words")
 
 
 @cache
 def modules() -> tuple[ModuleType, ...]:
-    loaded = []
-    for name in MODULES:
-        try:
-            loaded.append(importlib.import_module(f"{__package__}.{name}"))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__package__}.{name}":
-                raise
-    return tuple(loaded)
+    return tuple(importlib.import_module(f"{__package__}.{name}") for name in MODULES)
 
 
 def all_rules(section_overrides: dict[str, Any] | None = None) -> list[Rule]:
