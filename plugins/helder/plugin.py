@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +17,8 @@ from .checker import PageReport, Report, check_page
 from .config import HelderConfig
 from .findings import Finding, Severity, format_text, sort_key, summary_counts
 from .messages import message, register
-from .outputs.dashboard import read_history, record_history, render, totals
-from .outputs.feed import FeedProduct, build_feed
 from .outputs.jsonld import government_service, script_tag
-from .outputs.quality import a11y_by_path, page_row, read_last_audit, row_dict
-from .outputs.statement import Research, compute_status, statement_markdown
+from .outputs.publish import is_product, statement_page, write_dashboard, write_feed, write_state
 from .sanitize import clean_html
 from .site import Site, SiteConfigError, from_mkdocs_config
 from .source import parse_text, read_page
@@ -152,28 +148,13 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         options = self.config.statement
         if not options.enabled or files.get_file_from_path(options.page) is not None:
             return []
-        last = read_last_audit(self._audit_report_dir(config))
-        research = Research(
-            options.research.date, options.research.method, options.research.result == "all-met"
-        )
-        status = compute_status(
-            enabled=True,
-            research=research,
-            planned=options.planned_research,
-            today=dt.date.today(),
-            gate_errors=int(last["errors"]) if last else 0,
-        )
-        self.statement_status = status
-        ignores = [
-            (i.rule + (f" ({i.selector})" if i.selector else ""), i.reason) for i in self.config.audit.ignores
-        ]
-        text = statement_markdown(
+        self.statement_status, text = statement_page(
             options,
-            status,
+            ignores=self.config.audit.ignores,
+            report_dir=self._audit_report_dir(config),
             site_name=self._municipality(config),
             site_url=config.site_url or "",
-            ignores=ignores,
-            last_audit=last,
+            today=dt.date.today(),
         )
         return [File.generated(config, options.page, content=text)]
 
@@ -228,7 +209,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         return output.replace("</head>", script_tag(data) + "\n</head>", 1)
 
     def _is_product(self, result: PageReport) -> bool:
-        return result.page.page_type in self.config.product_types and result.page.front_matter_ok
+        return is_product(result, self.config.product_types)
 
     def _municipality(self, config: Any) -> str:
         catalogue = self.site.catalogue if self.site else None
@@ -299,94 +280,42 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         options = self.config.dashboard
         if not options.enabled or self.site is None:
             return
-        a11y = a11y_by_path(audit) if audit else {}
-        rows = []
-        for url, result in sorted(self._pages_by_url().items()):
-            if not self._is_product(result):
-                continue
-            rows.append(page_row(result, url, a11y.get(result.page.path) if audit else None))
-        today = dt.date.today()
-        history_file = self.site.root / options.history
-        # Only a build whose gate ran says something true about the site: a broken gate is no data point.
-        recordable = options.record and self.command == "build" and not (audit and audit.gate_error)
-        history = (
-            record_history(history_file, totals(rows, today)) if recordable else read_history(history_file)
-        )
-        audit_date = today.isoformat() if audit and not audit.gate_error else None
-        pages = render(
-            rows,
-            history,
-            site_name=config.site_name,
-            today=today,
-            base_url=config.site_url or "/",
-            stale_months=self.config.stale_after_months,
-            audit_date=audit_date,
-        )
         # Internal (the default): beside the site, so it is never published. Published: in the site, but not in
         # the navigation or the sitemap (both are made before this).
         site_dir = Path(config.site_dir).resolve()
         folder = (
             site_dir / options.folder if options.publish else site_dir.parent / f"helder-{options.folder}"
         )
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, text in pages.items():
-            (folder / name).write_text(text, encoding="utf-8")
-        with open(folder / "kwaliteit.json", "w", encoding="utf-8") as fh:
-            json.dump(
-                {"totals": totals(rows, today), "pages": [row_dict(r) for r in rows]},
-                fh,
-                ensure_ascii=False,
-                indent=1,
-                default=str,
-            )
-        log.info(message(self.config.lang, "dashboard_written", path=folder / "index.html")[0])
+        # Only a build whose gate ran says something true about the site: a broken gate is no data point.
+        record = options.record and self.command == "build" and not (audit and audit.gate_error)
+        index = write_dashboard(
+            folder,
+            self.report,
+            self.urls,
+            audit,
+            options=options,
+            product_types=self.config.product_types,
+            history_file=self.site.root / options.history,
+            record=record,
+            site_name=config.site_name,
+            site_url=config.site_url or "",
+            stale_months=self.config.stale_after_months,
+            today=dt.date.today(),
+        )
+        log.info(message(self.config.lang, "dashboard_written", path=index)[0])
 
     def _write_feed(self, config: Any) -> None:
-        if not self.config.feed:
-            return
-        products = []
-        for src_uri, result in sorted(self.report.pages.items()):
-            meta = result.page.meta
-            reviewed = meta.get("reviewed")
-            if not self._is_product(result) or not isinstance(reviewed, dt.date):
-                continue  # an incomplete page already has an error finding; it does not go into the feed
-            url = (config.site_url or "/").rstrip("/") + self.urls[src_uri]
-            products.append(
-                FeedProduct(
-                    url=url,
-                    title=result.page.title,
-                    summary=str(meta.get("summary", "")).strip(),
-                    audience=[a for a in meta.get("audience") or [] if isinstance(a, str)],
-                    online=str(meta.get("online", "nee")),
-                    modified=reviewed,
-                    lang=result.page.lang,
-                    upl=meta.get("upl"),
-                    product_id=self.urls[src_uri].strip("/") or "home",
-                )
+        if self.config.feed:
+            write_feed(
+                Path(config.site_dir, self.config.feed),
+                self.report,
+                self.urls,
+                product_types=self.config.product_types,
+                site_url=config.site_url or "",
+                municipality=self._municipality(config),
+                municipality_uri=self.config.municipality_uri,
             )
-        xml = build_feed(
-            products, municipality=self._municipality(config), municipality_uri=self.config.municipality_uri
-        )
-        Path(config.site_dir, self.config.feed).write_bytes(xml)
 
     def _write_state(self, config: Any) -> None:
-        """`pages.json` (url -> source file) and `report.json` (findings, scores) for the audit and dashboards."""
         assert self.site is not None
-        state = self.site.root / self.config.state_dir
-        state.mkdir(parents=True, exist_ok=True)
-        pages: dict[str, str] = {}
-        report: dict[str, Any] = {}
-        for src_uri, result in self.report.pages.items():
-            url = self.urls[src_uri]
-            pages[url] = result.page.path
-            report[result.page.path] = {
-                "url": url,
-                "title": result.page.title,
-                "type": result.page.page_type,
-                "findings": [f.to_dict() for f in result.findings],
-                "data": result.data,
-            }
-        with open(state / "pages.json", "w", encoding="utf-8") as fh:
-            json.dump(pages, fh, ensure_ascii=False, indent=1, sort_keys=True)
-        with open(state / "report.json", "w", encoding="utf-8") as fh:
-            json.dump(report, fh, ensure_ascii=False, indent=1, sort_keys=True, default=str)
+        write_state(self.site.root / self.config.state_dir, self.report, self.urls)

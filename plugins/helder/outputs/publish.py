@@ -1,0 +1,143 @@
+"""What a build writes besides the pages: state for the gate, the product feed, the dashboard, the statement.
+
+The plugin calls these after (or, for the statement, before) MkDocs renders the pages; they take plain data
+(the check report, the page URLs, the options) so each can be tested without a build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from ..audit.gate import AuditResult
+from ..checker import Report
+from .dashboard import read_history, record_history, render, totals
+from .feed import FeedProduct, build_feed
+from .quality import a11y_by_path, page_row, read_last_audit, row_dict
+from .statement import Research, Status, compute_status, statement_markdown
+
+
+def is_product(result: Any, product_types: list[str]) -> bool:
+    return result.page.page_type in product_types and result.page.front_matter_ok
+
+
+def write_state(state_dir: Path, report: Report, urls: dict[str, str]) -> None:
+    """`pages.json` (url -> source file, read by `helder audit`) and `report.json` (findings and scores)."""
+    state_dir.mkdir(parents=True, exist_ok=True)
+    pages: dict[str, str] = {}
+    data: dict[str, Any] = {}
+    for src_uri, result in report.pages.items():
+        url = urls[src_uri]
+        pages[url] = result.page.path
+        data[result.page.path] = {
+            "url": url,
+            "title": result.page.title,
+            "type": result.page.page_type,
+            "findings": [f.to_dict() for f in result.findings],
+            "data": result.data,
+        }
+    with open(state_dir / "pages.json", "w", encoding="utf-8") as fh:
+        json.dump(pages, fh, ensure_ascii=False, indent=1, sort_keys=True)
+    with open(state_dir / "report.json", "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False, indent=1, sort_keys=True, default=str)
+
+
+def write_feed(
+    file: Path,
+    report: Report,
+    urls: dict[str, str],
+    *,
+    product_types: list[str],
+    site_url: str,
+    municipality: str,
+    municipality_uri: str,
+) -> None:
+    products = []
+    for src_uri, result in sorted(report.pages.items()):
+        meta = result.page.meta
+        reviewed = meta.get("reviewed")
+        if not is_product(result, product_types) or not isinstance(reviewed, dt.date):
+            continue  # an incomplete page already has an error finding; it does not go into the feed
+        products.append(
+            FeedProduct(
+                url=(site_url or "/").rstrip("/") + urls[src_uri],
+                title=result.page.title,
+                summary=str(meta.get("summary", "")).strip(),
+                audience=[a for a in meta.get("audience") or [] if isinstance(a, str)],
+                online=str(meta.get("online", "nee")),
+                modified=reviewed,
+                lang=result.page.lang,
+                upl=meta.get("upl"),
+                product_id=urls[src_uri].strip("/") or "home",
+            )
+        )
+    file.write_bytes(build_feed(products, municipality=municipality, municipality_uri=municipality_uri))
+
+
+def write_dashboard(
+    folder: Path,
+    report: Report,
+    urls: dict[str, str],
+    audit: AuditResult | None,
+    *,
+    options: Any,
+    product_types: list[str],
+    history_file: Path,
+    record: bool,
+    site_name: str,
+    site_url: str,
+    stale_months: int,
+    today: dt.date,
+) -> Path:
+    """The dashboard pages and `kwaliteit.json`; returns the overview page."""
+    a11y = a11y_by_path(audit) if audit else {}
+    rows = [
+        page_row(result, urls[uri], a11y.get(result.page.path) if audit else None)
+        for uri, result in sorted(report.pages.items(), key=lambda item: urls[item[0]])
+        if is_product(result, product_types)
+    ]
+    history = record_history(history_file, totals(rows, today)) if record else read_history(history_file)
+    audit_date = today.isoformat() if audit and not audit.gate_error else None
+    pages = render(
+        rows,
+        history,
+        site_name=site_name,
+        today=today,
+        base_url=site_url or "/",
+        stale_months=stale_months,
+        audit_date=audit_date,
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in pages.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with open(folder / "kwaliteit.json", "w", encoding="utf-8") as fh:
+        json.dump(
+            {"totals": totals(rows, today), "pages": [row_dict(r) for r in rows]},
+            fh,
+            ensure_ascii=False,
+            indent=1,
+            default=str,
+        )
+    return folder / "index.html"
+
+
+def statement_page(
+    options: Any, *, ignores: list[Any], report_dir: Path, site_name: str, site_url: str, today: dt.date
+) -> tuple[Status, str]:
+    """The statement's status and Markdown, from the configured research and the last gate run."""
+    last = read_last_audit(report_dir)
+    research = Research(options.research.date, options.research.method, options.research.result == "all-met")
+    status = compute_status(
+        enabled=True,
+        research=research,
+        planned=options.planned_research,
+        today=today,
+        gate_errors=int(last["errors"]) if last else 0,
+    )
+    listed = [(i.rule + (f" ({i.selector})" if i.selector else ""), i.reason) for i in ignores]
+    text = statement_markdown(
+        options, status, site_name=site_name, site_url=site_url, ignores=listed, last_audit=last
+    )
+    return status, text
