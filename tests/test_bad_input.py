@@ -56,7 +56,7 @@ def test_build_reports_the_same_findings_and_refuses(broken_site):
     )
     assert "content/kapot/yaml.md:3: [frontmatter.syntax]" in result.text
     assert "content/zonder-stappen.md: [sections.steps-missing]" in result.text
-    assert "De site is niet klaar om te publiceren." in result.text
+    assert "De site kan nog niet online." in result.text
 
 
 def test_missing_catalogue_is_a_finding_not_a_crash(site):

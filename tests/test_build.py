@@ -218,3 +218,25 @@ def test_english_page_is_checked_with_english_headings_and_limits(site):
     site.page("passport.md", page)
     code, found = site.check_json()
     assert [f["rule"] for f in found if f["rule"].startswith("sections.")] == []
+
+
+def test_help_goes_under_the_hand_written_heading_also_after_blank_lines(site):
+    page = GOOD_PRODUCT.replace("---\n# Paspoort", "---\n\n\n# Paspoort").replace(
+        "## Kosten", "## Hulp\n\nVraag ook uw buren.\n\n## Kosten"
+    )
+    site.page("paspoort.md", page)
+    assert site.build().code == 0
+    html = site.html("paspoort/index.html")
+    hulp = html[html.index('id="hulp"') : html.index('id="kosten"')]
+    assert "Vraag ook uw buren." in hulp and "Bel ons</h3>" in hulp
+
+
+def test_wrong_list_values_are_findings_not_crashes(site):
+    site.page("a.md", GOOD_PRODUCT.replace("help: [telefoon, balie]", "help: 5"))
+    site.page("b.md", GOOD_PRODUCT.replace("audience: [inwoners]", "audience: inwoners"))
+    site.page("c.md", GOOD_PRODUCT.replace("audience: [inwoners]", "audience: 5"))
+    result = site.build()
+    assert result.code == 1 and "Traceback" not in result.text
+    for name, line in (("a", 9), ("b", 4), ("c", 4)):
+        assert f"content/{name}.md:{line}: [frontmatter.value]" in result.text
+    assert "content/a.md: [sections.help-missing]" in result.text  # a number is no list of help

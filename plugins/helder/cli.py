@@ -14,7 +14,7 @@ import click
 
 from .audit.cli import audit
 from .checker import check_files, check_page, discover
-from .findings import Finding, format_github, format_text, has_errors, summary_counts, to_json
+from .findings import Finding, apply_levels, format_github, format_text, has_errors, summary_counts, to_json
 from .messages import message, register
 from .source import parse_text
 
@@ -128,7 +128,7 @@ def check(paths: tuple[Path, ...], config_file: str, fmt: str) -> None:
             if uri not in by_uri:
                 page = parse_text(text, site.generated_path(uri), default_lang=site.default_lang, lang=lang)
                 report.pages[page.path] = check_page(page, site.ctx)
-    findings = sorted(site.site_findings, key=lambda f: f.path) + report.findings
+    findings = apply_levels(site.site_findings, site.options.rules) + report.findings
     counts = summary_counts(findings)
     emit(findings, fmt, message(lang, "cli_summary", pages=len(report.pages), **counts)[0])
     sys.exit(1 if has_errors(findings) else 0)

@@ -31,7 +31,7 @@ register(
 
 def page_markdown(markdown: str, result: PageReport, report: Report, src_uri: str, site: Site) -> str:
     page = result.page
-    if page.meta.get("help") and site.catalogue is not None:
+    if page.str_list("help") and site.catalogue is not None:
         markdown = add_help(markdown, result, site)
     if page.page_type == "overview":
         markdown = markdown.rstrip("\n") + "\n\n" + overview(src_uri, result, report, site) + "\n"
@@ -41,7 +41,7 @@ def page_markdown(markdown: str, result: PageReport, report: Report, src_uri: st
 def add_help(markdown: str, result: PageReport, site: Site) -> str:
     """Put the catalogue's help under the page's own "Hulp" heading, or add that heading at the end."""
     page = result.page
-    keys = [k for k in page.meta.get("help", []) if isinstance(k, str) and k in site.ctx.help_keys]
+    keys = [k for k in page.str_list("help") if k in site.ctx.help_keys]
     if not keys:
         return markdown
     kind = effective_sections(dict(site.options.sections or {})).get("help")
@@ -51,11 +51,20 @@ def add_help(markdown: str, result: PageReport, site: Site) -> str:
         title = message(page.lang, "gen_help_heading")[0]
         block = render_help(site.catalogue, keys, page.lang, level=3)
         return markdown.rstrip("\n") + f"\n\n## {title}\n\n{block}\n"
+    # MkDocs hands over the body without its leading blank lines (and other plugins may have changed it): map
+    # Helder's source lines onto this text, or, when it is not the same text, put the help at the very end.
+    if not page.body.endswith(markdown):
+        return (
+            markdown.rstrip("\n")
+            + "\n\n"
+            + render_help(site.catalogue, keys, page.lang, level=heading.level + 1)
+        )
+    first = page.body_line + page.body[: len(page.body) - len(markdown)].count("\n")
     # The section ends at the next heading of the same or a higher level.
     end = len(lines)
     for other in page.headings:
         if other.line > heading.line and other.level <= heading.level:
-            end = other.line - page.body_line
+            end = other.line - first
             break
     block = render_help(site.catalogue, keys, page.lang, level=heading.level + 1)
     return "\n".join(lines[:end]).rstrip("\n") + f"\n\n{block}\n\n" + "\n".join(lines[end:])
@@ -82,11 +91,11 @@ def _item(from_uri: str, to_uri: str, result: PageReport) -> str:
 def overview(src_uri: str, result: PageReport, report: Report, site: Site) -> str:
     """An audience page lists every product for that audience by theme; a theme page lists its folder."""
     lang = result.page.lang
-    settings = result.page.meta.get("overview") or {}
+    settings = result.page.meta.get("overview")
     audience = settings.get("audience") if isinstance(settings, dict) else None
     products = _products(report, site)
     if audience:
-        chosen = [(u, r) for u, r in products if audience in (r.page.meta.get("audience") or [])]
+        chosen = [(u, r) for u, r in products if audience in r.page.str_list("audience")]
         groups: dict[str, list[tuple[str, PageReport]]] = {}
         for uri, r in chosen:
             groups.setdefault(uri.split("/")[0] if "/" in uri else "", []).append((uri, r))

@@ -15,7 +15,7 @@ from . import generate
 from .audit.gate import AuditResult, default_report_dir, run_gate
 from .checker import PageReport, Report, check_page
 from .config import HelderConfig
-from .findings import Finding, Severity, format_text, sort_key, summary_counts
+from .findings import Finding, Severity, apply_levels, format_text, sort_key, summary_counts
 from .messages import message, register
 from .outputs.jsonld import government_service, script_tag
 from .outputs.publish import is_product, statement_page, write_dashboard, write_feed, write_state
@@ -55,7 +55,7 @@ register(
         },
         "build_refused": {
             "nl": (
-                "Helder heeft fouten gevonden: {error}. De site is niet klaar om te publiceren.",
+                "Helder vond {error} fouten. De site kan nog niet online.",
                 "Verbeter de fouten hierboven en bouw de site opnieuw.",
             ),
             "en": (
@@ -101,7 +101,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         if not self.config.enabled or self.site is None:
             return files
         site = self.site
-        self.report.site_findings = list(site.site_findings)
+        self.report.site_findings = apply_levels(site.site_findings, self.config.rules)
         for file in files.documentation_pages():
             self._check_file(file)
         for file in [*self._help_pages(files, config), *self._statement_page(files, config)]:
@@ -203,7 +203,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             municipality=self._municipality(config),
             site_url=config.site_url or "",
             lang=result.page.lang,
-            audience=[a for a in meta.get("audience") or [] if isinstance(a, str)],
+            audience=result.page.str_list("audience"),
             upl=meta.get("upl"),
         )
         return output.replace("</head>", script_tag(data) + "\n</head>", 1)
@@ -239,7 +239,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         counts = summary_counts(self.report.findings + (audit.findings if audit else []))
         if audit and audit.gate_error:
             counts["error"] += 1
-        if counts["error"] and self.command == "build" and self.config.fail_on_error:
+        if counts["error"] and self.command != "serve" and self.config.fail_on_error:  # build and gh-deploy
             raise Abort(" ".join(message(self.config.lang, "build_refused", **counts)))
 
     def _run_audit(self, config: Any) -> AuditResult | None:
@@ -254,6 +254,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         result = run_gate(
             Path(config.site_dir), pages=pages, options=self.config.audit, project_root=self.site.root
         )
+        result.findings = apply_levels(result.findings, self.config.rules)  # `rules: {a11y...: level}`
         for finding in sorted(result.findings, key=sort_key):
             self._log(finding)
         if result.gate_error:

@@ -77,7 +77,7 @@ class Site:
         if self.catalogue is None or not folder:
             return {}
         products = [
-            Product(uri, r.page.title, [k for k in r.page.meta.get("help") or [] if isinstance(k, str)])
+            Product(uri, r.page.title, r.page.str_list("help"))
             for uri, r in sorted(pages.items(), key=lambda item: item[1].page.title.casefold())
             if r.page.page_type in self.options.product_types
         ]
@@ -97,9 +97,8 @@ class Site:
 
 
 def check_rule_levels(options: Any) -> None:
-    known = registry.known_rule_ids(dict(options.sections or {}))
     for rule in options.rules or {}:
-        if rule not in known and not any(r.startswith(rule + ".") for r in known):
+        if not registry.is_known(rule, dict(options.sections or {})):
             raise SiteConfigError(message(options.lang, "cfg_rule", rule=rule)[0])
 
 

@@ -93,6 +93,15 @@ class SourcePage:
         lang = self.meta.get("lang")
         return lang if isinstance(lang, str) and lang else self.default_lang
 
+    def str_list(self, key: str) -> list[str]:
+        """A front matter list of words (`help`, `audience`); anything else (a number, one string) is no list.
+
+        The front matter rules report the wrong value; every other consumer reads it through here, so a wrong
+        value never crashes the build or turns "inwoners" into eight letters.
+        """
+        value = self.meta.get(key)
+        return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+
     @property
     def page_type(self) -> str:
         value = self.meta.get("type", "product")

@@ -10,6 +10,7 @@ import json
 import os
 import socket
 import subprocess
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -281,9 +282,27 @@ def test_hanging_page_times_out_and_is_not_checked(
     assert "laadde niet binnen 3 seconden" in finding.message
 
 
+def _processes_under(folder: Path) -> list[int]:
+    """Processes whose XDG_CONFIG_HOME lies in `folder` (the gate gives each run's Chromium its own)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            environ = (entry / "environ").read_bytes()
+        except OSError:
+            continue
+        if f"XDG_CONFIG_HOME={folder}".encode() in environ:
+            found.append(int(entry.name))
+    return found
+
+
 def test_run_over_its_time_limit_is_a_gate_error(
-    site_builder: Any, tools: dict[str, str], tmp_path: Path
+    site_builder: Any, tools: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))  # the run's Chromium profile lives here
     _HangingHandler.release.clear()
     site, mapping = site_builder({"index.md": "# Start\n\nWelkom.\n", "hangt.md": "# Hangt\n\nx\n"})
     options = _options(
@@ -307,6 +326,11 @@ def test_run_over_its_time_limit_is_a_gate_error(
     assert result.exit_code == 2
     assert "langer dan 5 seconden" in (result.gate_error or "")
     assert result.summary.seconds < 30
+    # pa11y-ci and its Chromium (which Puppeteer starts in its own process group) are gone, not orphaned.
+    deadline = time.monotonic() + 5
+    while _processes_under(temp) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _processes_under(temp) == []
 
 
 # --- the gate cannot run: exit 2 with a message that says what to do ---------------------------------------

@@ -72,7 +72,7 @@ def test_good_catalogue_has_no_findings(tmp_path):
             'open: "17:00", close: "08:30"',
             "help.hours",
             8,
-            "sluit de deur eerder",
+            "eerder dan de begintijd",
         ),
         ("days: [ma, di, wo, do, vr]", "days: [maandag]", "help.hours", 8, "openingstijd"),
         ("    channel: balie\n", "", "help.offer-channel", 20, 'De hulp "langskomen" heeft geen kanaal.'),
@@ -171,3 +171,17 @@ def test_phone_numbers(number, ok, uri):
 )
 def test_opening_hours_read_the_same_everywhere(hours, nl):
     assert format_hours(hours, "nl") == nl
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("barriers:\n  lezen:", "barriers: [lezen]\nx:\n  lezen:"),
+        ("groups:\n  ouderen:", "groups: [ouderen]\ny:\n  ouderen:"),
+        ("    channel: balie\n", "    channel: {a: 1}\n"),
+        ("channels:\n", "channels: [telefoon]\nz:\n"),
+    ],
+)
+def test_wrongly_shaped_catalogue_is_a_finding_not_a_crash(tmp_path, old, new):
+    _, findings = load(tmp_path, GOOD.replace(old, new, 1))
+    assert findings and all(f.path == "data/hulp.yml" and f.line for f in findings)

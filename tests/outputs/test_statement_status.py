@@ -44,6 +44,18 @@ def test_status_table(enabled, research, planned, errors, letter):
     )
 
 
+def test_no_a_without_a_result_of_the_automatic_check():
+    status = compute_status(
+        enabled=True,
+        research=Research(D("2026-06-01"), all_met=True),
+        planned=None,
+        today=TODAY,
+        gate_errors=0,
+        gate_ran=False,
+    )
+    assert (status.letter, status.reasons) == ("B", ["research-valid", "gate-not-run"])
+
+
 def test_add_months_keeps_the_end_of_the_month():
     assert add_months(dt.date(2026, 8, 31), 6) == dt.date(2027, 2, 28)
     assert add_months(dt.date(2026, 11, 29), 6) == dt.date(2027, 5, 29)

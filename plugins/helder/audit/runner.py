@@ -8,6 +8,7 @@ install or change.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -44,6 +45,10 @@ VIEWPORT_PARAM = "helder-viewport"
 _PROGRESS_REPORTER = r"""'use strict';
 const out = (event, url, extra) => process.stderr.write(
   'helder-progress ' + JSON.stringify(Object.assign({event, url}, extra || {})) + '\n');
+// If the Python side dies (build killed, CI cancelled), stop too: exiting runs Puppeteer's exit handler,
+// which kills Chromium. Without this an orphaned Chromium keeps running.
+const parent = process.ppid;
+setInterval(() => { if (process.ppid !== parent) process.exit(3); }, 1000).unref();
 module.exports = () => ({
   begin(url) { out('begin', url); },
   results(results) { out('done', results.pageUrl, {issues: results.issues.length}); },
@@ -417,10 +422,46 @@ def run_pa11y_ci(
     return RunOutput(issues, errors, time.monotonic() - started)
 
 
-def _kill_group(process: subprocess.Popen[str]) -> None:
+def _descendants(root: int) -> list[int]:
+    """All processes below `root`, from /proc (Linux; elsewhere an empty list)."""
+    children: dict[int, list[int]] = {}
     try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
+        entries = [entry.name for entry in os.scandir("/proc") if entry.name.isdigit()]
+    except OSError:
+        return []
+    for name in entries:
+        try:
+            with open(f"/proc/{name}/stat", "rb") as handle:
+                ppid = int(handle.read().rsplit(b")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(name))
+    found: list[int] = []
+    todo = [root]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _kill_group(process: subprocess.Popen[str]) -> None:
+    """Stop pa11y-ci and its Chromium. Puppeteer starts Chromium detached (its own process group), so killing
+    pa11y-ci's group is not enough: an orphaned Chromium stayed behind after a timeout (measured). Kill the
+    whole tree, and every process group in it."""
+    tree = _descendants(process.pid)
+    groups = {process.pid}
+    for pid in tree:
+        with contextlib.suppress(OSError):
+            groups.add(os.getpgid(pid))
+    groups.discard(os.getpgid(0))  # never our own group (the build or the test run itself)
+    for group in groups:
+        with contextlib.suppress(OSError):
+            os.killpg(group, signal.SIGKILL)
+    for pid in tree:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    with contextlib.suppress(OSError):
         process.kill()
 
 

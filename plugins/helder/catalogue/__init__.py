@@ -83,7 +83,7 @@ register(
         },
         "cat_hours_order": {
             "nl": (
-                "Bij {where} sluit de deur eerder dan hij opengaat: {open} tot {close}.",
+                "Bij {where} is de eindtijd ({close}) eerder dan de begintijd ({open}).",
                 "Zet de begintijd bij open en de eindtijd bij close.",
             ),
             "en": (
@@ -204,12 +204,16 @@ def _pydantic_findings(exc: ValidationError, root: yaml.Node | None, shown: str,
 def cross_check(data: dict[str, Any], root: yaml.Node | None, shown: str, lang: str) -> list[Finding]:
     """References between parts of the catalogue, and opening hours that close before they open."""
     findings: list[Finding] = []
-    channels = data.get("channels") or {}
-    offers = data.get("offers") or {}
-    barriers = data.get("barriers") or {}
+
+    def part(name: str) -> dict[str, Any]:
+        # A part with the wrong shape (a list instead of names) is already a validation finding.
+        value = data.get(name)
+        return value if isinstance(value, dict) else {}
+
+    channels, offers, barriers, groups = part("channels"), part("offers"), part("barriers"), part("groups")
 
     def ref(loc: tuple[Any, ...], value: Any, known: dict[str, Any], section: str) -> None:
-        if value not in known:
+        if not isinstance(value, str) or value not in known:
             findings.append(
                 Finding(
                     shown,
@@ -257,7 +261,7 @@ def cross_check(data: dict[str, Any], root: yaml.Node | None, shown: str, lang: 
             )
         for i, value in enumerate(barrier.get("offers") or []):
             ref(("barriers", key, "offers", i), value, offers, "offers")
-    for key, group in (data.get("groups") or {}).items():
+    for key, group in groups.items():
         if not isinstance(group, dict):
             continue
         for i, value in enumerate(group.get("barriers") or []):

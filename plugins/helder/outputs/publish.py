@@ -65,7 +65,7 @@ def write_feed(
                 url=(site_url or "/").rstrip("/") + urls[src_uri],
                 title=result.page.title,
                 summary=str(meta.get("summary", "")).strip(),
-                audience=[a for a in meta.get("audience") or [] if isinstance(a, str)],
+                audience=result.page.str_list("audience"),
                 online=str(meta.get("online", "nee")),
                 modified=reviewed,
                 lang=result.page.lang,
@@ -135,6 +135,7 @@ def statement_page(
         planned=options.planned_research,
         today=today,
         gate_errors=int(last["errors"]) if last else 0,
+        gate_ran=bool(last),
     )
     listed = [(i.rule + (f" ({i.selector})" if i.selector else ""), i.reason) for i in ignores]
     text = statement_markdown(

@@ -47,10 +47,10 @@ def page_row(result: PageReport, url: str, a11y: dict[str, int] | None) -> PageR
         url=url,
         title=page.title,
         owner=str(meta.get("owner") or ""),
-        audience=[a for a in meta.get("audience") or [] if isinstance(a, str)],
+        audience=page.str_list("audience"),
         scores=result.data.get("readability"),
         sections_ok=not any(r.startswith("sections.") for r in rules),
-        help_ok=bool(meta.get("help"))
+        help_ok=bool(page.str_list("help"))
         and "sections.help-missing" not in rules
         and "help.unknown" not in rules,
         a11y=a11y,
@@ -87,6 +87,8 @@ def read_last_audit(report_dir: Path) -> dict[str, Any] | None:
     try:
         with open(report_dir / "audit.json", encoding="utf-8") as fh:
             data = json.load(fh)
+        if data.get("gate_error"):
+            return None  # a gate that could not run says nothing about the site
         summary = data["summary"]
         return {
             "date": str(data.get("created", ""))[:10],

@@ -82,7 +82,13 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def compute_status(
-    *, enabled: bool, research: Research, planned: dt.date | None, today: dt.date, gate_errors: int
+    *,
+    enabled: bool,
+    research: Research,
+    planned: dt.date | None,
+    today: dt.date,
+    gate_errors: int,
+    gate_ran: bool = True,
 ) -> Status:
     if not enabled:
         return Status("E", ["no-statement"])
@@ -93,9 +99,10 @@ def compute_status(
         and add_years(research.date, 3) > today
     )
     if valid:
-        if research.all_met and gate_errors == 0:
+        if research.all_met and gate_errors == 0 and gate_ran:
             return Status("A", ["research-valid", "all-met"])
-        reasons = ["research-valid", "not-all-met" if not research.all_met else "gate-errors"]
+        problem = "not-all-met" if not research.all_met else "gate-errors" if gate_ran else "gate-not-run"
+        reasons = ["research-valid", problem]
         return Status("B", reasons)
     reasons = ["research-none"] if research.date is None else ["research-old"]
     if research.date is not None and research.method.upper().replace(" ", "") != "WCAG-EM":
@@ -119,6 +126,7 @@ REASON_TEXT = {
     "all-met": "Het onderzoek vond geen problemen, en de automatische controle ook niet.",
     "not-all-met": "Het onderzoek vond problemen. Die staan hieronder, met wat wij eraan doen.",
     "gate-errors": "De automatische controle vond nieuwe problemen.",
+    "gate-not-run": "Van de automatische controle is nog geen uitslag. Zonder die uitslag is de status niet A.",
     "research-none": "Er is nog geen onderzoek gedaan.",
     "research-old": "Het laatste onderzoek is ouder dan drie jaar. Dat telt niet meer.",
     "research-method": "Het onderzoek gebruikte niet de methode WCAG-EM. Dat telt niet.",

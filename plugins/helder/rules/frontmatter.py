@@ -124,7 +124,7 @@ register(
         "fm_too_long": {
             "nl": (
                 'De tekst bij "{key}" is {length} tekens lang. Dat is te lang.',
-                "Maak de tekst korter dan {max} tekens.",
+                "Gebruik hoogstens {max} tekens.",
             ),
             "en": (
                 'The text of "{key}" is {length} characters long. That is too long.',
@@ -378,4 +378,4 @@ def _known(rule: str, known_rules: set[str]) -> bool:
 def check(page: SourcePage, ctx: CheckContext) -> list[Finding]:
     from . import registry  # late import: the registry imports this module
 
-    return validate(page, ctx, registry.known_rule_ids())
+    return validate(page, ctx, registry.known_rule_ids(dict(getattr(ctx.options, "sections", None) or {})))

@@ -12,6 +12,11 @@ from . import CheckContext, Rule
 RULES = [
     Rule("help.unknown", Severity.ERROR, "Een soort hulp die niet in de hulpcatalogus staat."),
     Rule("help.catalogue", Severity.ERROR, "De hulpcatalogus ontbreekt of klopt niet."),
+    Rule("help.hours", Severity.ERROR, "Een openingstijd in de hulpcatalogus klopt niet."),
+    Rule("help.phone", Severity.ERROR, "Een telefoonnummer in de hulpcatalogus klopt niet."),
+    Rule("help.unknown-ref", Severity.ERROR, "De hulpcatalogus noemt iets wat er niet in staat."),
+    Rule("help.offer-channel", Severity.ERROR, "Een soort hulp zonder kanaal."),
+    Rule("help.barrier-offers", Severity.ERROR, "Een drempel zonder hulp."),
 ]
 
 register(

@@ -33,5 +33,11 @@ def all_rules(section_overrides: dict[str, Any] | None = None) -> list[Rule]:
     return rules
 
 
+def is_known(rule: str, section_overrides: dict[str, Any] | None = None) -> bool:
+    """A rule id or a rule group (`sections`, `a11y`) that exists, for levels in mkdocs.yml and `ignore:`."""
+    known = known_rule_ids(section_overrides)
+    return rule in known or any(r.startswith(rule + ".") for r in known)
+
+
 def known_rule_ids(section_overrides: dict[str, Any] | None = None) -> set[str]:
     return {rule.id for rule in all_rules(section_overrides)}

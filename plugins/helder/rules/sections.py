@@ -220,7 +220,7 @@ def check_sections(page: SourcePage, kinds: dict[str, SectionKind], lang: str) -
         label = kind.label_en if page.lang == "en" else kind.label_nl
         heading = find_section(page, kind)
         if heading is None:
-            if kind.generated_from and page.meta.get(kind.generated_from):
+            if kind.generated_from and page.str_list(kind.generated_from):
                 continue
             if required:
                 how_key = f"how_{kind.name}" if kind.name in ("steps", "documents", "help") else "how_other"
