@@ -135,3 +135,14 @@ def test_freshness_table(reviewed, today, limit, stale):
     if stale:
         assert found[0].line == 7 and found[0].rule == "freshness.stale"
         assert "maanden geleden voor het laatst gecontroleerd" in found[0].message
+
+
+def test_overview_settings_are_checked():
+    text = "---\ntype: overview\ntitle: Voor ondernemers\nsummary: Alles.\noverview: {audiance: ondernemers}\n---\n"
+    found = findings(text)
+    assert [(r, ln) for r, ln, _ in found] == [("frontmatter.unknown-key", 5)]
+    assert 'Helder kent het gegeven "audiance" niet. Bedoelt u "audience"?' in found[0][2]
+    text = text.replace("audiance: ondernemers", "audience: burgers")
+    found = findings(text)
+    assert [(r, ln) for r, ln, _ in found] == [("frontmatter.value", 5)]
+    assert '"inwoners" of "ondernemers"' in found[0][2]

@@ -45,6 +45,13 @@ NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)
 THEME_KEYS = {"hide", "template", "icon", "status", "subtitle", "search", "tags", "description", "comments"}
 
 
+class Overview(BaseModel):
+    """`overview: {audience: ondernemers}` on an overview page; without it the page lists its own folder."""
+
+    model_config = ConfigDict(extra="forbid")
+    audience: Literal["inwoners", "ondernemers"] | None = None
+
+
 class _Base(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=False)
 
@@ -54,7 +61,7 @@ class _Base(BaseModel):
     type: NonEmpty = "product"
     ignore: dict[str, NonEmpty] = Field(default_factory=dict)
     limits: dict[str, dict[str, Any]] = Field(default_factory=dict)
-    overview: dict[str, Any] | None = None
+    overview: Overview | None = None
 
 
 class ProductMeta(_Base):
@@ -91,6 +98,8 @@ FIELD_HINTS: dict[str, dict[str, str]] = {
         "lang": 'Schrijf "nl" voor Nederlands of "en" voor Engels.',
         "type": "Laat type weg voor een productpagina. Schrijf type: page voor een gewone pagina.",
         "ignore": "Schrijf per regel de reden, bijvoorbeeld ignore: {sections.costs-missing: Dit product is gratis.}",
+        "overview": "Schrijf overview: {audience: inwoners} of overview: {audience: ondernemers}.",
+        "limits": "Schrijf per regel een grens en een reden. Kijk in de handleiding bij de regels.",
     },
     "en": {
         "title": "Write the name of the product, for example title: Apply for a passport.",
@@ -104,6 +113,8 @@ FIELD_HINTS: dict[str, dict[str, str]] = {
         "lang": 'Write "nl" for Dutch or "en" for English.',
         "type": "Leave out type for a product page. Write type: page for an ordinary page.",
         "ignore": "Give the reason for each rule, for example ignore: {sections.costs-missing: It is free.}",
+        "overview": "Write overview: {audience: inwoners} or overview: {audience: ondernemers}.",
+        "limits": "Give a limit and a reason for each rule. See the rules in the guide.",
     },
 }
 
@@ -233,11 +244,14 @@ def _error_finding(page: SourcePage, error: dict[str, Any], lang: str) -> Findin
             *message(lang, "fm_missing", key=key, hint=hint),
         )
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(key, _Strict.keys, n=1, cutoff=0.6)
+        # A wrong name inside a setting (`overview: {audiance: ...}`) is named by itself, not by its parent.
+        key = str(loc[-1])
+        known = _Strict.keys if len(loc) == 1 else sorted(Overview.model_fields)
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
         if close:
             tip = message(lang, "fm_unknown_hint_close", close=close[0])[0]
         else:
-            tip = message(lang, "fm_unknown_hint", known=", ".join(_Strict.keys))[0]
+            tip = message(lang, "fm_unknown_hint", known=", ".join(known))[0]
         return Finding(
             page.path,
             line,
@@ -254,7 +268,9 @@ def _error_finding(page: SourcePage, error: dict[str, Any], lang: str) -> Findin
             *message(lang, "fm_ignore_reason", rule=loc[1]),
         )
     if kind == "literal_error":
-        allowed = {"audience": AUDIENCES, "online": ONLINE, "lang": ("nl", "en")}.get(key, ())
+        allowed = {"audience": AUDIENCES, "online": ONLINE, "lang": ("nl", "en"), "overview": AUDIENCES}.get(
+            key, ()
+        )
         return Finding(
             page.path,
             line,
