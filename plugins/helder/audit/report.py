@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from datetime import UTC, datetime
 from html import escape
@@ -172,7 +173,9 @@ def render_html(data: dict[str, Any]) -> str:
             if item.get("selector"):
                 where.append(f"Element: <code>{_e(item['selector'])}</code>")
             if item.get("context"):
-                where.append(f"HTML:<pre><code>{_e(item['context'])}</code></pre>")
+                # Material's templates leave many blank lines in pa11y's snippet; they only add height.
+                snippet = re.sub(r"\n\s*\n+", "\n", str(item["context"])).strip()
+                where.append(f"HTML:<pre><code>{_e(snippet)}</code></pre>")
             rule = f'<br><span class="klein">Regel: <code>{_e(item["rule"])}</code>'
             if item.get("help_url"):
                 rule += f' (<a href="{_e(item["help_url"])}">uitleg van de testtool, Engels</a>)'

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from ..findings import Finding, Severity
 from ..messages import message, quote_list, register
-from ..source import load_yaml, yaml_error_line
+from ..source import load_yaml_node, yaml_error_line
 from .model import DAY_KEYS, TIME, CatalogueModel
 
 register(
@@ -303,8 +303,7 @@ def load_catalogue(file: Path, shown: str, lang: str = "nl") -> tuple[Catalogue 
     except UnicodeDecodeError:
         return None, [Finding(shown, None, "file.encoding", Severity.ERROR, *message(lang, "file_encoding"))]
     try:
-        data = load_yaml(text)
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data, root = load_yaml_node(text)
     except yaml.YAMLError as exc:
         line0 = yaml_error_line(exc, text)
         line = line0 + 1 if line0 is not None else None
