@@ -11,6 +11,7 @@ from helder.messages import all_messages
 from helder.rules import CheckContext, words
 from helder.rules import readability as rules
 from helder.source import parse_text
+from sitelib import GOOD_PRODUCT  # the known-good page of the build tests must pass every readability rule
 
 from readability import UnsupportedLanguageError, WordListError, analyze_text, builtin_word_list
 
@@ -20,45 +21,6 @@ SAMPLES = REPO / "tests" / "engine" / "samples"
 FRONT = "---\ntitle: Afvalpas aanvragen\nsummary: Indien u een afvalpas wilt, vraag hem aan.\n---\n"
 FRONT_LINES = 4
 
-#: The known-good product page of tests/conftest.py: Helder's own example must pass every readability rule.
-GOOD_PRODUCT = """\
----
-title: Paspoort aanvragen
-summary: U vraagt een paspoort aan bij de balie in het stadhuis.
-audience: [inwoners]
-upl: http://standaarden.overheid.nl/owms/terms/paspoort
-online: nee
-owner: Burgerzaken
-reviewed: 2026-10-01
-help: [telefoon, balie]
----
-# Paspoort aanvragen
-
-Een paspoort is een bewijs van wie u bent. U heeft het nodig voor een reis.
-
-## Stappen
-
-1. Maak een afspraak.
-2. Kom naar het stadhuis.
-3. Haal na een week uw paspoort op.
-
-## Wat heeft u nodig?
-
-- Uw oude paspoort.
-- Een pasfoto.
-
-## Kosten
-
-Een paspoort kost € 84,00.
-
-## Hoe lang duurt het?
-
-Het duurt een week.
-
-## Bezwaar maken
-
-Bent u het niet eens met ons besluit? Dan kunt u bezwaar maken.
-"""
 
 LONG_SENTENCE = (
     "U kunt een afvalpas aanvragen bij de balie in het stadhuis of online met DigiD, omdat wij de pas "
