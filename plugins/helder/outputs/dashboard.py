@@ -209,7 +209,7 @@ table{border-collapse:collapse;margin:1rem 0;width:100%}caption{text-align:left;
 th,td{border:1px solid #8c8c8c;padding:.35rem .5rem;text-align:left;vertical-align:top}thead th{background:#e6ecf2}
 .totals{display:flex;flex-wrap:wrap;gap:1rem;list-style:none;padding:0}.totals li{border:1px solid #8c8c8c;padding:.5rem 1rem}
 .bad{color:#a90000;font-weight:bold}.ok{color:#1f6e2f}nav ul{padding-left:1.2rem}
-.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
+svg{display:block;max-width:100%;height:auto}.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
 """
 
 
