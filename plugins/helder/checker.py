@@ -16,6 +16,7 @@ from .catalogue import Catalogue
 from .findings import Finding, Severity, apply_levels, sort_key
 from .messages import message, register
 from .rules import CheckContext, registry
+from .rules.sections import effective_sections
 from .source import SourcePage, read_page
 
 register(
@@ -61,6 +62,9 @@ def make_context(options: Any, catalogue: Catalogue | None, *, config_dir: Path)
     ctx.catalogue = catalogue
     ctx.help_keys = frozenset(catalogue.offer_keys() if catalogue else ())
     ctx.config_dir = config_dir  # type: ignore[attr-defined]
+    overrides = dict(getattr(options, "sections", None) or {})
+    ctx.sections = effective_sections(overrides)
+    ctx.known_rules = frozenset(registry.known_rule_ids(overrides))
     return ctx
 
 

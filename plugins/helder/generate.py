@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .catalogue.render import render_help
 from .checker import PageReport, Report
 from .messages import message, register
-from .rules.sections import effective_sections, find_section
+from .rules.sections import find_section
 
 if TYPE_CHECKING:
     from .site import Site
@@ -44,7 +44,7 @@ def add_help(markdown: str, result: PageReport, site: Site) -> str:
     keys = [k for k in page.str_list("help") if k in site.ctx.help_keys]
     if not keys:
         return markdown
-    kind = effective_sections(dict(site.options.sections or {})).get("help")
+    kind = (site.ctx.sections or {}).get("help")
     heading = find_section(page, kind) if kind else None
     lines = markdown.split("\n")
     if heading is None:

@@ -27,6 +27,9 @@ class CheckContext:
     options: Any  # HelderConfig (attribute access)
     lang: str = "nl"  # language of the messages
     help_keys: frozenset[str] = frozenset()
+    #: The site's section kinds and every rule id, worked out once per site (not once per page).
+    sections: dict[str, Any] | None = None
+    known_rules: frozenset[str] = frozenset()
     catalogue: Any = None
     #: Per-page data that rules compute for later consumers (scores), by page path.
     page_data: dict[str, dict[str, Any]] = field(default_factory=dict)

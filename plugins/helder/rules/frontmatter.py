@@ -16,7 +16,7 @@ from ..findings import Finding, Severity
 from ..messages import message, quote_list, register
 from ..source import SourcePage, item_line
 from ..upl import closest, upl_list
-from . import CheckContext, Rule
+from . import CheckContext, Rule, registry
 
 RULES = [
     Rule("frontmatter.syntax", Severity.ERROR, "De gegevens boven aan de pagina zijn geen geldige YAML."),
@@ -325,7 +325,7 @@ def validate(page: SourcePage, ctx: CheckContext, known_rules: set[str]) -> list
     ignore = page.meta.get("ignore")
     if isinstance(ignore, dict):
         for rule in ignore:
-            if not _known(str(rule), known_rules):
+            if not registry.covers(known_rules, str(rule)):
                 findings.append(
                     Finding(
                         page.path,
@@ -387,11 +387,6 @@ def check_freshness(
     ]
 
 
-def _known(rule: str, known_rules: set[str]) -> bool:
-    return rule in known_rules or any(r.startswith(rule + ".") for r in known_rules)
-
-
 def check(page: SourcePage, ctx: CheckContext) -> list[Finding]:
-    from . import registry  # late import: the registry imports this module
-
-    return validate(page, ctx, registry.known_rule_ids(dict(getattr(ctx.options, "sections", None) or {})))
+    known = ctx.known_rules or registry.known_rule_ids(dict(getattr(ctx.options, "sections", None) or {}))
+    return validate(page, ctx, known)

@@ -35,7 +35,11 @@ def all_rules(section_overrides: dict[str, Any] | None = None) -> list[Rule]:
 
 def is_known(rule: str, section_overrides: dict[str, Any] | None = None) -> bool:
     """A rule id or a rule group (`sections`, `a11y`) that exists, for levels in mkdocs.yml and `ignore:`."""
-    known = known_rule_ids(section_overrides)
+    return covers(known_rule_ids(section_overrides), rule)
+
+
+def covers(known: set[str] | frozenset[str], rule: str) -> bool:
+    """`rule` is one of the known ids, or the group of some (`sections` covers `sections.steps-missing`)."""
     return rule in known or any(r.startswith(rule + ".") for r in known)
 
 

@@ -262,4 +262,5 @@ def check_sections(page: SourcePage, kinds: dict[str, SectionKind], lang: str) -
 def check(page: SourcePage, ctx: CheckContext) -> list[Finding]:
     if not page.front_matter_ok:
         return []
-    return check_sections(page, effective_sections(getattr(ctx.options, "sections", None)), ctx.lang)
+    kinds = ctx.sections or effective_sections(getattr(ctx.options, "sections", None))
+    return check_sections(page, kinds, ctx.lang)
