@@ -52,6 +52,14 @@ register(
 )
 
 FORMATS = click.Choice(["text", "json", "github"])
+config_option = click.option(
+    "--config",
+    "-f",
+    "config_file",
+    default="mkdocs.yml",
+    show_default=True,
+    help="Het mkdocs.yml van de site.",
+)
 
 
 def emit(findings: list[Finding], fmt: str, summary: str = "") -> None:
@@ -97,14 +105,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--config",
-    "-f",
-    "config_file",
-    default="mkdocs.yml",
-    show_default=True,
-    help="Het mkdocs.yml van de site.",
-)
+@config_option
 @click.option(
     "--format", "fmt", type=FORMATS, default="text", show_default=True, help="Uitvoer: tekst, JSON of GitHub."
 )
@@ -135,14 +136,7 @@ def check(paths: tuple[Path, ...], config_file: str, fmt: str) -> None:
 
 
 @cli.command()
-@click.option(
-    "--config",
-    "-f",
-    "config_file",
-    default="mkdocs.yml",
-    show_default=True,
-    help="Het mkdocs.yml van de site.",
-)
+@config_option
 def rules(config_file: str) -> None:
     """Toon alle regels met hun standaardniveau."""
     from .rules import registry

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import html
 import re
 from collections.abc import Iterable, Sequence
@@ -244,49 +245,25 @@ def render(
     """File name -> HTML for the dashboard's overview and its filter pages."""
     owners = sorted({r.owner for r in rows if r.owner})
     audiences = sorted({a for r in rows for a in r.audience})
-    pages = {
-        "index.html": _page(
-            rows,
-            history,
-            "Alle pagina's",
-            site_name,
-            today,
-            base_url,
-            stale_months,
-            owners,
-            audiences,
-            audit_date,
-            show_charts=True,
-        )
-    }
+    page = functools.partial(
+        _page,
+        site_name=site_name,
+        today=today,
+        base_url=base_url,
+        stale_months=stale_months,
+        owners=owners,
+        audiences=audiences,
+        audit_date=audit_date,
+    )
+    pages = {"index.html": page(rows, history, "Alle pagina's", show_charts=True)}
+    # The filters are plain pages of their own, so they work without JavaScript.
     for owner in owners:
-        chosen = [r for r in rows if r.owner == owner]
-        pages[f"eigenaar-{slug(owner)}.html"] = _page(
-            chosen,
-            (),
-            f"Eigenaar: {owner}",
-            site_name,
-            today,
-            base_url,
-            stale_months,
-            owners,
-            audiences,
-            audit_date,
+        pages[f"eigenaar-{slug(owner)}.html"] = page(
+            [r for r in rows if r.owner == owner], (), f"Eigenaar: {owner}"
         )
     for audience in audiences:
         chosen = [r for r in rows if audience in r.audience]
-        pages[f"doelgroep-{slug(audience)}.html"] = _page(
-            chosen,
-            (),
-            f"Doelgroep: {audience}",
-            site_name,
-            today,
-            base_url,
-            stale_months,
-            owners,
-            audiences,
-            audit_date,
-        )
+        pages[f"doelgroep-{slug(audience)}.html"] = page(chosen, (), f"Doelgroep: {audience}")
     return pages
 
 
