@@ -19,7 +19,7 @@ from .findings import Finding, Severity, apply_levels, format_text, sort_key, su
 from .messages import message, register
 from .outputs.jsonld import government_service, script_tag
 from .outputs.publish import is_product, statement_page, write_dashboard, write_feed, write_state
-from .sanitize import clean_html
+from .sanitize import PagePolicy, clean_html, clean_page, escape_value, theme_scripts
 from .site import Site, SiteConfigError, from_mkdocs_config
 from .source import parse_text, read_page
 
@@ -76,6 +76,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         self.report = Report()
         self.urls: dict[str, str] = {}
         self.statement_status = None
+        self.page_policy = PagePolicy([])
 
     # -- set-up ----------------------------------------------------------------------------------------
 
@@ -92,6 +93,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             self.site = from_mkdocs_config(config)
         except SiteConfigError as exc:
             raise PluginError(str(exc)) from exc
+        self.page_policy = PagePolicy(theme_scripts(list(config.theme.dirs)))
         return config
 
     # -- checks ---------------------------------------------------------------------------------------
@@ -191,9 +193,16 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         return generate.page_markdown(markdown, result, self.report, page.file.src_uri, self.site)
 
     def on_post_page(self, output: str, *, page: Page, config: Any) -> str:
+        """Structured data, then the last step of every page: nothing that runs code outside the theme's own."""
+        if not self.config.enabled:
+            return output
+        output = self._structured_data(output, page, config)
+        return clean_page(output, self.page_policy, content=page.content or "")
+
+    def _structured_data(self, output: str, page: Page, config: Any) -> str:
         """Structured data for search engines: a product page is a schema.org GovernmentService."""
         result = self.report.pages.get(page.file.src_uri)
-        if not (self.config.enabled and self.config.structured_data and result and self._is_product(result)):
+        if not (self.config.structured_data and result and self._is_product(result)):
             return output
         meta = result.page.meta
         data = government_service(
@@ -208,6 +217,12 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         )
         return output.replace("</head>", script_tag(data) + "\n</head>", 1)
 
+    def on_post_template(self, output: str, *, template_name: str, config: Any) -> str:
+        """Pages the theme makes without a Markdown source (404.html) get the same last check as every page."""
+        if self.config.enabled and template_name.endswith(".html"):
+            return clean_page(output, self.page_policy)
+        return output
+
     def _is_product(self, result: PageReport) -> bool:
         return is_product(result, self.config.product_types)
 
@@ -218,6 +233,36 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             if catalogue and catalogue.data.get("municipality")
             else config.site_name
         )
+
+    def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
+        """A section's title comes from its folder name, which an editor chooses: the theme prints it as text."""
+        if self.config.enabled:
+            for item in _sections(nav.items):
+                if item.title:
+                    item.title = escape_value(item.title)
+        return nav
+
+    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        """Every page is read, no template has run yet: make each title and front matter value plain text.
+
+        The theme prints `page.title` and `page.meta` values without escaping (in `<title>`, the header, the
+        menu and the breadcrumbs, also of other pages), so a title with `<script>` would run on every page
+        that lists it. `frontmatter.value` already refuses such a title; this makes sure it can never run.
+        """
+        if not self.config.enabled:
+            return env
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None:
+                continue
+            title = page.title
+            page.meta = {key: escape_value(value) for key, value in (page.meta or {}).items()}
+            if isinstance(title, str) and escape_value(title) is not title:
+                page.title = escape_value(title)
+                # Material prints `page.title | striptags` in <title> when there is no `meta.title`, and
+                # striptags turns escaped text back into markup: give it the escaped `meta.title` instead.
+                page.meta["title"] = page.title
+        return env
 
     def on_page_content(self, html: str, *, page: Page, config: Any, files: Files) -> str:
         """Unsafe HTML (script, iframe, on*= attributes, javascript: links) never reaches the site.
@@ -320,3 +365,11 @@ class HelderPlugin(BasePlugin[HelderConfig]):
     def _write_state(self, config: Any) -> None:
         assert self.site is not None
         write_state(self.site.root / self.config.state_dir, self.report, self.urls)
+
+
+def _sections(items: list[Any]) -> Any:
+    """Every section in the navigation, at any depth."""
+    for item in items:
+        if getattr(item, "is_section", False):
+            yield item
+            yield from _sections(item.children)

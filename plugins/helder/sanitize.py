@@ -18,6 +18,13 @@ only checked names, every attribute value quoted and `& < > "` escaped, and all 
 reads the output can therefore only see the tags we wrote, whatever the parser and the browser disagree
 about in the input. Comments, `<!...>` declarations and processing instructions are dropped for the same
 reason.
+
+`clean_page` is the last step of every built page (`on_post_page`): the theme's header, navigation and
+footer print values that editors control (a page title, a folder name, a front matter `description`). Those
+values are escaped where they enter the theme (`escape_page_values`), and `clean_page` makes sure that even
+a value that slipped through cannot run: it keeps the theme's own scripts (recognised by their text, read
+from the theme's templates) and the site's own script files, and removes every other script, every event
+attribute and every script URL in the whole document.
 """
 
 from __future__ import annotations
@@ -25,6 +32,9 @@ from __future__ import annotations
 import re
 from html.entities import html5
 from html.parser import HTMLParser
+from pathlib import Path
+
+from markupsafe import Markup
 
 #: Elements removed together with everything inside them. `script` runs code; `iframe`, `frame`,
 #: `frameset`, `object`, `embed` and `applet` load another page or plugin (and third-party tracking) into
@@ -159,17 +169,30 @@ def _escape_attribute(value: str) -> str:
 
 
 class _Cleaner(TolerantHTMLParser):
-    """Streams the input and writes a safe copy to `out`."""
+    """Streams the input and writes a safe copy to `out`.
 
-    def __init__(self, source: str) -> None:
+    With `page=None` it cleans a page body (the content an editor wrote). With a `PagePolicy` it cleans a
+    whole document made by the theme: the elements a theme needs (`<link>`, `<meta>`, the search `<form>`,
+    its own scripts) stay, everything that runs code and was not written by the theme goes.
+    """
+
+    def __init__(self, source: str, page: PagePolicy | None = None) -> None:
         # convert_charrefs=False: entities come to handle_entityref/charref, so `&para;` and `&#8617;` stay as
         # Python-Markdown wrote them instead of turning into characters.
         super().__init__(convert_charrefs=False)
         self.source = source
+        self.page = page
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.out: list[str] = []
         self.hiding: str | None = None  # name of the removed element we are inside
         self.depth = 0  # how deep in nested copies of that element
+        #: In page mode: the open `<script>` or `<style>` whose text is kept as it is (index of its start tag).
+        self.raw: tuple[str, int] | None = None
+
+    def _removed(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        if self.page is None:
+            return tag in REMOVED_ELEMENTS
+        return self.page.removes(tag, dict(attrs))
 
     # -- tags --------------------------------------------------------------------------------------------
 
@@ -185,7 +208,7 @@ class _Cleaner(TolerantHTMLParser):
             if tag == self.hiding and opens_content:
                 self.depth += 1
             return
-        if tag in REMOVED_ELEMENTS:
+        if self._removed(tag, attrs):
             if opens_content:
                 self.hiding, self.depth = tag, 1
             return
@@ -195,12 +218,16 @@ class _Cleaner(TolerantHTMLParser):
         for name, value in attrs:
             if not _ATTR_NAME.match(name) or attribute_problem(name, value):
                 continue
+            if self.page is not None and self.page.drops_attribute(tag, name, value):
+                continue
             name = _SVG_ATTRIBUTES.get(name, name)
             parts.append(name if value is None else f'{name}="{_escape_attribute(value)}"')
         end = ">"
         if self_closing:  # keep `<br />` or `<input disabled/>` as written; both mean the same
             end = " />" if (self.get_starttag_text() or "").endswith(" />") else "/>"
         self.out.append("<" + " ".join(parts) + end)
+        if self.page is not None and tag in _RAW_TEXT and opens_content:
+            self.raw = (tag, len(self.out) - 1)
 
     def handle_endtag(self, tag: str) -> None:
         if self.hiding:
@@ -209,15 +236,31 @@ class _Cleaner(TolerantHTMLParser):
                 if self.depth == 0:
                     self.hiding = None
             return
-        if tag in REMOVED_ELEMENTS or not _TAG_NAME.match(tag):
+        if self.raw is not None and tag == self.raw[0]:
+            self._close_raw()
+            return
+        if tag in REMOVED_ELEMENTS and self.page is None or not _TAG_NAME.match(tag):
             return
         self.out.append(f"</{_SVG_TAGS.get(tag, tag)}>")
+
+    def _close_raw(self) -> None:
+        """End of a kept `<script>`/`<style>`: its text is the theme's, or the whole element goes."""
+        assert self.raw is not None and self.page is not None
+        tag, start = self.raw
+        self.raw = None
+        text = "".join(self.out[start + 1 :])
+        if self.page.keeps_text(tag, self.out[start], text):
+            self.out.append(f"</{tag}>")
+        else:
+            del self.out[start:]
 
     # -- text --------------------------------------------------------------------------------------------
 
     def handle_data(self, data: str) -> None:
-        if not self.hiding:
-            self.out.append(_escape_text(data))
+        if self.hiding:
+            return
+        # The text of a kept <script> or <style> is code: it is judged as a whole when the element closes.
+        self.out.append(data if self.raw is not None else _escape_text(data))
 
     def handle_entityref(self, name: str) -> None:
         if self.hiding:
@@ -240,7 +283,8 @@ class _Cleaner(TolerantHTMLParser):
         pass
 
     def handle_decl(self, decl: str) -> None:
-        pass
+        if self.page is not None and decl.lower() == "doctype html":
+            self.out.append(f"<!{decl}>")  # a whole page keeps its doctype (else: quirks mode)
 
     def unknown_decl(self, data: str) -> None:
         pass
@@ -249,17 +293,131 @@ class _Cleaner(TolerantHTMLParser):
         pass
 
 
+#: Elements whose text a browser reads as code, not as markup.
+_RAW_TEXT = frozenset({"script", "style"})
+#: Script types a browser never runs: data for the theme (`__config`) and for search engines (JSON-LD).
+_DATA_SCRIPTS = frozenset({"application/json", "application/ld+json"})
+#: `<link rel>` values that make the browser fetch the target; others (canonical, alternate) only name it.
+_FETCHING_LINKS = frozenset(
+    {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "prefetch", "modulepreload", "manifest",
+     "preconnect", "dns-prefetch", "prerender", "import"}
+)  # fmt: skip
+_THEME_VALUE = "\x00"
+#: Characters that mean something in HTML text or a double-quoted attribute.
+_SPECIAL = re.compile(r'[<>&"]')
+
+
+def _own(url: str) -> bool:
+    """A URL on this site: relative (`../assets/x.js`, `/x.css`) — never `//host/` or `https://host/`."""
+    url = url.strip()
+    return not re.match(r"[a-z][a-z0-9+.-]*:|//", url, re.IGNORECASE)
+
+
+class PagePolicy:
+    """What a whole built page may keep. The theme's inline scripts are known by their text (`theme_scripts`),
+    with a wildcard where the template prints a value (a relative URL such as `../..`)."""
+
+    def __init__(self, theme_scripts: list[str]) -> None:
+        patterns = []
+        for script in theme_scripts:
+            parts = [re.escape(part) for part in script.split(_THEME_VALUE)]
+            patterns.append(r'[^"\'<>\\]*'.join(parts))
+        self._scripts = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+    def removes(self, tag: str, attrs: dict[str, str | None]) -> bool:
+        """Elements a page never keeps: embedded pages and plugins, `<base>`, refresh, third-party files."""
+        if tag in {"iframe", "frame", "frameset", "object", "embed", "applet", "base"}:
+            return True
+        if tag == "meta":
+            return (attrs.get("http-equiv") or "").lower() == "refresh"
+        if tag == "link":
+            rels = set((attrs.get("rel") or "").lower().split())
+            return bool(rels & _FETCHING_LINKS) and not _own(attrs.get("href") or "")
+        if tag == "script" and attrs.get("src") is not None:
+            return not _own(attrs.get("src") or "")
+        return False
+
+    def drops_attribute(self, tag: str, name: str, value: str | None) -> bool:
+        """Attributes that load from or send to another host: images, forms."""
+        if name in ("src", "srcset", "action", "formaction", "poster", "data") and value:
+            return not all(_own(part.split()[0]) for part in value.split(",") if part.strip())
+        return False
+
+    def keeps_text(self, tag: str, start_tag: str, text: str) -> bool:
+        """A script is kept when it is a file of this site, data, or exactly one of the theme's scripts."""
+        if tag == "style":
+            return False  # the theme writes no <style> elements; its styles are files
+        lowered = start_tag.lower()
+        type_ = re.search(r'\stype="([^"]*)"', lowered)
+        if type_ and type_.group(1) in _DATA_SCRIPTS:
+            return True  # a browser never runs it
+        if re.search(r"\ssrc=", lowered):
+            return not text.strip()
+        return self._scripts is not None and self._scripts.fullmatch(text) is not None
+
+
+def theme_scripts(template_dirs: list[str]) -> list[str]:
+    """The inline scripts of a theme, from its `partials/javascripts/*.html` templates (Material writes its
+    small start-up scripts there), with `_THEME_VALUE` where a template prints a value."""
+    found: dict[str, str] = {}
+    for folder in template_dirs:
+        for path in sorted(Path(folder, "partials", "javascripts").glob("*.html")):
+            found.setdefault(path.name, path.read_text(encoding="utf-8"))
+    scripts = []
+    for text in found.values():
+        for body in re.findall(r"<script>(.*?)</script>", text, re.DOTALL):
+            scripts.append(re.sub(r"\{\{.*?\}\}", _THEME_VALUE, body))
+    return scripts
+
+
+def clean_page(html_text: str, policy: PagePolicy, *, content: str = "") -> str:
+    """A whole built page with nothing left that runs, except the theme's own scripts and the site's files.
+
+    `content` is the page body, already cleaned by `clean_html`: it is passed through as it is (cleaning it
+    twice gives the same text and costs time on large sites).
+    """
+    at = html_text.find(content) if content else -1
+    if at < 0:
+        return _clean(html_text, policy)
+    before, after = html_text[:at], html_text[at + len(content) :]
+    return _clean(before, policy) + content + _clean(after, policy)
+
+
+def _clean(html_text: str, policy: PagePolicy | None) -> str:
+    # html.parser drops the `&` of an unfinished `&name` at the very end of its input (`AT&T`). A trailing
+    # space finishes any such reference; it is taken off again below.
+    source = html_text + " "
+    cleaner = _Cleaner(source, policy)
+    cleaner.feed(source)
+    cleaner.close()
+    if cleaner.raw is not None:  # a <script> without its end: never keep half a script
+        del cleaner.out[cleaner.raw[1] :]
+    out = "".join(cleaner.out)
+    return out[:-1] if out.endswith(" ") else out
+
+
+def escape_value(value: object) -> object:
+    """A front matter value as text for the theme: strings escaped (as `Markup`, so the theme's own `| e`
+    does not escape them twice), lists and mappings value by value, anything else as it is."""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, str):
+        if not _SPECIAL.search(value):
+            return value
+        # `'` stays: the theme quotes attributes with `"`, and `&#x27;` would show in search results.
+        escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+        return Markup(escaped)
+    if isinstance(value, list):
+        return [escape_value(item) for item in value]
+    if isinstance(value, dict):
+        return {key: escape_value(item) for key, item in value.items()}
+    return value
+
+
 def clean_html(html_text: str) -> str:
     """The page body without scripts, embedded frames, forms, event attributes and script URLs.
 
     Everything else keeps its meaning: Material's admonitions, tables, permalinks, highlight spans, icons,
     footnotes, `tel:`/`mailto:` links and `<abbr>` come out as they went in.
     """
-    # html.parser drops the `&` of an unfinished `&name` at the very end of its input (`AT&T`). A trailing
-    # space finishes any such reference; it is taken off again below.
-    source = html_text + " "
-    cleaner = _Cleaner(source)
-    cleaner.feed(source)
-    cleaner.close()
-    out = "".join(cleaner.out)
-    return out[:-1] if out.endswith(" ") else out
+    return _clean(html_text, None)

@@ -146,3 +146,9 @@ def test_overview_settings_are_checked():
     found = findings(text)
     assert [(r, ln) for r, ln, _ in found] == [("frontmatter.value", 5)]
     assert '"inwoners" of "ondernemers"' in found[0][2]
+
+
+def test_keys_the_theme_reads_are_allowed_on_every_page():
+    # `description` is read by the theme (<meta name="description">); it used to be refused with the
+    # suggestion to write "description".
+    assert findings(page_with({"description": "Alles over uw paspoort.", "hide": "[toc]"})) == []

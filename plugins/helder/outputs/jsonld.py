@@ -37,6 +37,8 @@ def government_service(
 
 
 def script_tag(data: dict[str, Any]) -> str:
-    """`<script type="application/ld+json">`; `</` is escaped so page text can never close the tag."""
-    text = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    """`<script type="application/ld+json">`. `<`, `>` and `&` are written as JSON escapes, so page text can never
+    close the element or put the browser's script parser in another state (`<!--<script>`)."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">\n{text}\n</script>'

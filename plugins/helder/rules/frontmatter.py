@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
@@ -187,6 +188,16 @@ register(
                 "Read the page again. Is everything right? Then put today's date at reviewed.",
             ),
         },
+        "fm_markup": {
+            "nl": (
+                'Bij "{key}" staat HTML-code: "{code}". Die komt niet op de site.',
+                "Schrijf hier alleen gewone tekst, zonder de tekens < en >.",
+            ),
+            "en": (
+                '"{key}" contains HTML code: "{code}". It will not appear on the site.',
+                "Write plain text here, without the characters < and >.",
+            ),
+        },
         "fm_ignore_rule": {
             "nl": (
                 'Onder "ignore" staat de regel "{rule}". Die regel bestaat niet.',
@@ -316,10 +327,12 @@ def validate(page: SourcePage, ctx: CheckContext, known_rules: set[str]) -> list
     model = ProductMeta if is_product else PageMeta
     findings: list[Finding] = []
     try:
-        model.model_validate(page.meta)
+        # Keys the theme reads (`description`, `hide`, ...) are allowed on every page; the model has the rest.
+        model.model_validate({k: v for k, v in page.meta.items() if k not in THEME_KEYS})
     except ValidationError as exc:
         for error in exc.errors():
             findings.append(_error_finding(page, error, lang))
+    findings.extend(check_markup(page, lang))
     findings.extend(check_upl(page, lang))
     findings.extend(check_freshness(page, ctx, is_product))
     ignore = page.meta.get("ignore")
@@ -335,6 +348,32 @@ def validate(page: SourcePage, ctx: CheckContext, known_rules: set[str]) -> list
                         *message(lang, "fm_ignore_rule", rule=rule),
                     )
                 )
+    return findings
+
+
+#: Front matter texts the site shows as text (in the page header, the menu, lists, the feed).
+TEXT_KEYS = ("title", "summary")
+#: The start of an HTML tag, comment or declaration.
+_MARKUP = re.compile(r"<[A-Za-z/!?]")
+
+
+def check_markup(page: SourcePage, lang: str) -> list[Finding]:
+    """A title or summary is text: markup in it is never rendered (the theme shows it escaped), so say so."""
+    findings = []
+    for key in TEXT_KEYS:
+        value = page.meta.get(key)
+        match = _MARKUP.search(value) if isinstance(value, str) else None
+        if match:
+            code = value[match.start() : match.start() + 40]
+            findings.append(
+                Finding(
+                    page.path,
+                    page.line_of(key),
+                    "frontmatter.value",
+                    Severity.ERROR,
+                    *message(lang, "fm_markup", key=key, code=code),
+                )
+            )
     return findings
 
 

@@ -1,0 +1,164 @@
+"""No script from any front matter value: escaped where it enters the theme, and a last check on the whole page.
+
+Issue: a title such as `</script><script>alert(1)</script>` was printed unescaped by the theme in `<title>`, the
+header, the menu and the breadcrumbs of every page that lists it. These tests build real sites with such
+values (with the finding lowered to a warning, so the build goes on) and read every HTML file it wrote.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import material
+import pytest
+from helder.sanitize import PagePolicy, clean_page, theme_scripts
+from sitelib import GOOD_PRODUCT, REPO, mkdocs_yml
+
+THEME_DIRS = [str(REPO / "overrides"), str(Path(material.__file__).parent / "templates")]
+POLICY = PagePolicy(theme_scripts(THEME_DIRS))
+THEME_SCRIPT_TEXTS = {text.split("\0")[0] for text in theme_scripts(THEME_DIRS)}
+
+
+class _Runs(HTMLParser):
+    """Everything in a document that a browser would run: event attributes, script URLs, inline scripts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+        self.script: dict[str, str | None] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"<{tag} {name}=...>")
+            if value and value.replace(" ", "").lower().startswith("javascript:"):
+                self.found.append(f"<{tag} {name}={value}>")
+        if tag == "script":
+            self.script = dict(attrs)
+
+    def handle_data(self, data: str) -> None:
+        script = self.script
+        if (
+            script is None
+            or script.get("src")
+            or script.get("type") in ("application/json", "application/ld+json")
+        ):
+            return
+        if not any(data.startswith(start) for start in THEME_SCRIPT_TEXTS):
+            self.found.append(f"<script>{data[:60]}")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self.script = None
+
+
+def runs(html: str) -> list[str]:
+    parser = _Runs()
+    parser.feed(html)
+    return parser.found
+
+
+ATTACK_TITLES = [
+    '</script><script>alert("P1")</script>',
+    "<img src=x onerror=alert(2)>",
+    "</title><svg onload=alert(3)>",
+    '"><a href="javascript:alert(4)">x</a>',
+]
+
+
+@pytest.mark.parametrize("title", ATTACK_TITLES)
+def test_a_title_with_markup_is_a_finding_at_its_line(site, title):
+    site.page("paspoort.md", GOOD_PRODUCT.replace("title: Paspoort aanvragen", f"title: '{title}'"))
+    code, found = site.check_json()
+    assert code == 1
+    hit = [f for f in found if f["rule"] == "frontmatter.value"]
+    assert [(f["path"], f["line"]) for f in hit] == [("content/paspoort.md", 2)]
+    assert hit[0]["message"].startswith('Bij "title" staat HTML-code: "')
+    assert hit[0]["suggestion"] == "Schrijf hier alleen gewone tekst, zonder de tekens < en >."
+
+
+def test_no_script_from_a_title_a_description_or_a_folder_name_runs_anywhere_in_the_site(site):
+    # The finding is lowered to a warning: the build goes on, and the site must still be safe.
+    site.write("mkdocs.yml", mkdocs_yml(helder="rules:\n  frontmatter.value: warning\n"))
+    site.page("index.md", GOOD_PRODUCT.replace("title: Paspoort aanvragen", f"title: '{ATTACK_TITLES[0]}'"))
+    for number, title in enumerate(ATTACK_TITLES[1:], start=1):
+        page = GOOD_PRODUCT.replace("title: Paspoort aanvragen", f"title: '{title}'")
+        page = page.replace("# Paspoort aanvragen", f"# Paspoort {number}")
+        site.page(
+            f"p{number}.md", page.replace("help: [", 'description: "x\\" onmouseover=\\"alert(5)"\nhelp: [')
+        )
+    site.page(
+        "<b onmouseover=alert(6)>/kosten.md", GOOD_PRODUCT.replace("Paspoort aanvragen", "Kosten & betalen")
+    )
+    result = site.build()
+    assert result.code == 0, result.text
+    pages = sorted((site.root / "site").rglob("*.html"))
+    assert len(pages) >= 6  # home, three pages, the folder's page, 404 and the generated pages
+    for path in pages:
+        assert runs(path.read_text(encoding="utf-8")) == [], path
+    home = site.html("index.html")
+    # Shown as the text the editor typed, in the browser tab and in the header.
+    assert (
+        "<title>&lt;/script&gt;&lt;script&gt;alert(&quot;P1&quot;)&lt;/script&gt; - Testgemeente</title>"
+        in home
+    )
+    other = site.html("p1/index.html")
+    assert "&lt;img src=x onerror=alert(2)&gt;" in other
+    # An ordinary `&` is still an ampersand, and the theme's own scripts are all still there.
+    assert "Kosten &amp; betalen" in site.html("<b onmouseover=alert(6)>/kosten/index.html")
+    assert other.count("<script") == home.count("<script") >= 4
+
+
+def test_the_themes_own_pages_pass_the_page_cleaner_unchanged(site):
+    site.page("paspoort.md", GOOD_PRODUCT)
+    assert site.build().code == 0
+    for path in (site.root / "site").rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert clean_page(html, POLICY) == html, path
+
+
+CHROME_ATTACKS = {
+    "inline script": ("<p>a</p><script>alert(1)</script>", "<p>a</p>"),
+    "event attribute": ('<span onclick="alert(1)">x</span>', "<span>x</span>"),
+    "script url": ('<a href="javascript:alert(1)">x</a>', "<a>x</a>"),
+    "third-party script": ('<script src="https://cdn.example/x.js"></script>', ""),
+    "third-party stylesheet": ('<link rel="stylesheet" href="https://cdn.example/x.css">', ""),
+    "protocol-relative image": ('<img alt="logo" src="//tracker.example/p.png">', '<img alt="logo">'),
+    "iframe": ('<iframe src="https://video.example/"></iframe>', ""),
+    "base": ('<base href="https://evil.example/">', ""),
+    "refresh": ('<meta http-equiv="refresh" content="0;url=https://evil.example/">', ""),
+    "style element": ("<style>body{background:url(https://tracker.example/p.png)}</style>", ""),
+    "unclosed script": ("<p>a</p><script>alert(1)", "<p>a</p>"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CHROME_ATTACKS))
+def test_the_page_cleaner_removes_what_runs_or_loads_from_elsewhere(name):
+    html, expected = CHROME_ATTACKS[name]
+    assert clean_page(html, POLICY) == expected
+
+
+KEPT = [
+    '<script src="../assets/javascripts/bundle.js"></script>',
+    '<script id="__config" type="application/json">{"base": ".."}</script>',
+    '<script type="application/ld+json">{"name": "Paspoort"}</script>',
+    '<link rel="stylesheet" href="../assets/stylesheets/main.css">',
+    '<link rel="canonical" href="https://www.voorbeeld.nl/paspoort/">',
+    '<form class="md-search__form" name="search"><input type="text" name="query"></form>',
+    '<!doctype html><html lang="nl"><head><meta charset="utf-8"></head></html>',
+]
+
+
+@pytest.mark.parametrize("html", KEPT)
+def test_the_page_cleaner_keeps_what_the_theme_needs(html):
+    assert clean_page(html, POLICY) == html
+
+
+def test_a_theme_script_is_kept_with_any_relative_base_but_not_with_other_code():
+    script = next(s for s in theme_scripts(THEME_DIRS) if s.startswith("__md_scope=new URL("))
+    for base in ("..", "../../..", "."):
+        html = "<script>" + script.replace("\0", base) + "</script>"
+        assert clean_page(html, POLICY) == html
+    sneaky = "<script>" + script.replace("\0", '",alert(1),"') + "</script>"
+    assert clean_page(sneaky, POLICY) == ""
