@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +10,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import generate
+from . import clock, generate
 from .audit.gate import AuditResult, default_report_dir, run_gate
 from .checker import PageReport, Report, check_page
 from .config import HelderConfig
@@ -156,7 +155,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             report_dir=self._audit_report_dir(config),
             site_name=self._municipality(config),
             site_url=config.site_url or "",
-            today=dt.date.today(),
+            today=clock.today(),
         )
         return [File.generated(config, options.page, content=text)]
 
@@ -346,7 +345,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             site_name=config.site_name,
             site_url=config.site_url or "",
             stale_months=self.config.stale_after_months,
-            today=dt.date.today(),
+            today=clock.today(),
         )
         log.info(message(self.config.lang, "dashboard_written", path=index)[0])
 

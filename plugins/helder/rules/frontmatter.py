@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from .. import clock
 from ..findings import Finding, Severity
 from ..messages import message, quote_list, register
 from ..source import SourcePage, item_line
@@ -411,7 +412,7 @@ def check_freshness(
     max_months = getattr(ctx.options, "stale_after_months", 12)
     if not is_product or not isinstance(reviewed, dt.date) or not max_months:
         return []
-    today = today or getattr(ctx, "today", None) or dt.date.today()
+    today = today or getattr(ctx, "today", None) or clock.today()
     months = months_between(reviewed, today)
     if months < max_months:
         return []
