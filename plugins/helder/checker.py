@@ -14,25 +14,10 @@ from typing import Any
 
 from .catalogue import Catalogue
 from .findings import Finding, Severity, apply_levels, sort_key
-from .messages import message, register
+from .messages import message
 from .rules import CheckContext, registry
 from .rules.sections import effective_sections
 from .source import SourcePage, read_page
-
-register(
-    {
-        "internal": {
-            "nl": (
-                "Helder liep vast bij de controle {rule} op deze pagina ({error}).",
-                "Dit is een fout in Helder. Meld het bij de beheerders en stuur deze pagina mee.",
-            ),
-            "en": (
-                "Helder crashed in the check {rule} on this page ({error}).",
-                "This is a bug in Helder. Report it and include this page.",
-            ),
-        },
-    }
-)
 
 
 @dataclass

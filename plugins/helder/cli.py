@@ -15,41 +15,8 @@ import click
 from .audit.cli import audit
 from .checker import check_files, check_page, discover
 from .findings import Finding, apply_levels, format_github, format_text, has_errors, summary_counts, to_json
-from .messages import message, register
+from .messages import message
 from .source import parse_text
-
-register(
-    {
-        "cli_no_config": {
-            "nl": (
-                "Helder vindt het bestand {config} niet.",
-                "Start helder in de map van de site, of geef het pad met --config.",
-            ),
-            "en": (
-                "Helder cannot find the file {config}.",
-                "Run helder in the site's folder, or give the path with --config.",
-            ),
-        },
-        "cli_bad_config": {
-            "nl": (
-                "De instellingen in {config} kloppen niet: {error}",
-                "Verbeter mkdocs.yml en probeer het opnieuw.",
-            ),
-            "en": ("The settings in {config} are not right: {error}", "Fix mkdocs.yml and try again."),
-        },
-        "cli_no_path": {
-            "nl": ("Het pad {path} bestaat niet.", "Kijk of de naam goed is gespeld."),
-            "en": ("The path {path} does not exist.", "Check the spelling of the name."),
-        },
-        "cli_summary": {
-            "nl": (
-                "{pages} pagina's gecontroleerd: {error} fouten, {warning} waarschuwingen, {info} tips.",
-                "",
-            ),
-            "en": ("{pages} pages checked: {error} errors, {warning} warnings, {info} tips.", ""),
-        },
-    }
-)
 
 FORMATS = click.Choice(["text", "json", "github"])
 config_option = click.option(

@@ -11,22 +11,12 @@ from typing import TYPE_CHECKING
 
 from .catalogue.render import render_help
 from .checker import PageReport, Report
-from .messages import message, register
+from .messages import message
 from .rules.sections import find_section
 
 if TYPE_CHECKING:
     from .site import Site
 
-register(
-    {
-        "gen_help_heading": {"nl": ("Hulp", ""), "en": ("Help", "")},
-        "gen_none": {
-            "nl": ("Er zijn hier nog geen producten.", ""),
-            "en": ("There are no products here yet.", ""),
-        },
-        "gen_other": {"nl": ("Overig", ""), "en": ("Other", "")},
-    }
-)
 
 
 def page_markdown(markdown: str, result: PageReport, report: Report, src_uri: str, site: Site) -> str:

@@ -15,7 +15,7 @@ from .audit.gate import AuditResult, default_report_dir, run_gate
 from .checker import PageReport, Report, check_page
 from .config import HelderConfig
 from .findings import Finding, Severity, apply_levels, format_text, sort_key, summary_counts
-from .messages import message, register
+from .messages import message
 from .outputs.jsonld import government_service, script_tag
 from .outputs.publish import is_product, statement_page, write_dashboard, write_feed, write_state
 from .sanitize import PagePolicy, clean_html, clean_page, escape_value, theme_scripts
@@ -24,46 +24,6 @@ from .source import parse_text, read_page
 
 log = get_plugin_logger(__name__)
 
-register(
-    {
-        "audit_skipped_serve": {
-            "nl": (
-                "De controle op toegankelijkheid draait niet tijdens mkdocs serve. Draai make site voor de controle.",
-                "",
-            ),
-            "en": (
-                "The accessibility check does not run during mkdocs serve. Run make site for the check.",
-                "",
-            ),
-        },
-        "audit_summary": {
-            "nl": (
-                "Toegankelijkheid: {checked} pagina's gecontroleerd, {passed} goed, {failed} fout, "
-                "{not_checked} niet te controleren ({cached} uit de cache). Rapport: {report}",
-                "",
-            ),
-            "en": (
-                "Accessibility: {checked} pages checked, {passed} passed, {failed} failed, "
-                "{not_checked} not checked ({cached} from the cache). Report: {report}",
-                "",
-            ),
-        },
-        "dashboard_written": {
-            "nl": ("Het kwaliteitsoverzicht staat in {path}", ""),
-            "en": ("The quality dashboard is in {path}", ""),
-        },
-        "build_refused": {
-            "nl": (
-                "Helder vond {error} fouten. De site kan nog niet online.",
-                "Verbeter de fouten hierboven en bouw de site opnieuw.",
-            ),
-            "en": (
-                "Helder found errors: {error}. The site is not ready to publish.",
-                "Fix the errors above and build the site again.",
-            ),
-        },
-    }
-)
 
 
 class HelderPlugin(BasePlugin[HelderConfig]):

@@ -15,44 +15,9 @@ from readability import SUPPORTED_LANGUAGES, WordListError
 from .catalogue import Catalogue, load_catalogue
 from .checker import make_context
 from .findings import Finding
-from .messages import message, register
+from .messages import message
 from .rules import CheckContext, registry
 from .rules.words import word_list
-
-register(
-    {
-        "cfg_lang": {
-            "nl": (
-                'De taal "{lang}" kan Helder niet controleren. Helder kent: {known}.',
-                "Zet theme.language of content_lang in mkdocs.yml op een van deze talen.",
-            ),
-            "en": (
-                'Helder cannot check the language "{lang}". Helder knows: {known}.',
-                "Set theme.language or content_lang in mkdocs.yml to one of these languages.",
-            ),
-        },
-        "cfg_words": {
-            "nl": (
-                "De woordenlijst in mkdocs.yml klopt niet: {error}",
-                "Kijk bij readability: jargon_extra en jargon_remove.",
-            ),
-            "en": (
-                "The word list in mkdocs.yml is not right: {error}",
-                "Look at readability: jargon_extra and jargon_remove.",
-            ),
-        },
-        "cfg_rule": {
-            "nl": (
-                'In mkdocs.yml staat bij rules de regel "{rule}". Die regel bestaat niet.',
-                "Verbeter de naam. Zie de lijst met regels: helder rules.",
-            ),
-            "en": (
-                'mkdocs.yml names the rule "{rule}" under rules. That rule does not exist.',
-                "Fix the name. See the list of rules: helder rules.",
-            ),
-        },
-    }
-)
 
 
 class SiteConfigError(Exception):

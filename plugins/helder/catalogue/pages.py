@@ -11,7 +11,7 @@ import posixpath
 from dataclasses import dataclass
 from typing import Any
 
-from ..messages import message, register
+from ..messages import message
 from .render import render_channel, render_offer
 
 MONTHS = {
@@ -45,81 +45,6 @@ MONTHS = {
     ],
 }
 
-register(
-    {
-        "hp_title": {
-            "nl": ("Hulp bij contact met de gemeente", ""),
-            "en": ("Help with contacting the municipality", ""),
-        },
-        "hp_summary": {
-            "nl": ("Zo bereikt u ons, en zo helpen wij u als contact lastig is.", ""),
-            "en": ("How to reach us, and how we help when contact is hard for you.", ""),
-        },
-        "hp_intro": {
-            "nl": ("U kiest zelf hoe u contact met ons zoekt. Lukt het niet alleen? Dan helpen wij u.", ""),
-            "en": ("You choose how to contact us. Is it hard to do alone? Then we help you.", ""),
-        },
-        "hp_channels": {"nl": ("Zo bereikt u ons", ""), "en": ("How to reach us", "")},
-        "hp_barriers": {
-            "nl": ("Wat maakt het moeilijk voor u?", ""),
-            "en": ("What makes it hard for you?", ""),
-        },
-        "hp_barriers_intro": {
-            "nl": ("Kies wat bij u past. U ziet dan welke hulp er is.", ""),
-            "en": ("Choose what fits you. You will see which help there is.", ""),
-        },
-        "hp_groups": {"nl": ("Hulp voor groepen", ""), "en": ("Help for groups", "")},
-        "hp_all": {"nl": ("Alle hulp", ""), "en": ("All help", "")},
-        "hp_policy_link": {
-            "nl": ("Lees ons beleid: [{title}]({link}).", ""),
-            "en": ("Read our policy: [{title}]({link}).", ""),
-        },
-        "hb_help": {"nl": ("Deze hulp is er voor u", ""), "en": ("This help is there for you", "")},
-        "hb_products": {"nl": ("Hier helpt het bij", ""), "en": ("Where it helps", "")},
-        "hb_products_intro": {
-            "nl": ("Deze hulp kunt u onder meer krijgen bij:", ""),
-            "en": ("You can get this help with, among others:", ""),
-        },
-        "hg_summary": {
-            "nl": ("Wat wij van u verwachten, en wat u van ons mag verwachten.", ""),
-            "en": ("What we expect of you, and what you can expect of us.", ""),
-        },
-        "hg_we_expect": {"nl": ("Wat wij van u verwachten", ""), "en": ("What we expect of you", "")},
-        "hg_you_expect": {
-            "nl": ("Wat u van ons mag verwachten", ""),
-            "en": ("What you can expect of us", ""),
-        },
-        "hg_barriers": {"nl": ("Lees ook", ""), "en": ("Read also", "")},
-        "pol_summary": {
-            "nl": (
-                "Ons beleid voor hulp bij contact met de gemeente. Versie {version}, geldig vanaf {effective}.",
-                "",
-            ),
-            "en": (
-                "Our policy for help with contacting the municipality. Version {version}, valid from {effective}.",
-                "",
-            ),
-        },
-        "pol_principles": {"nl": ("Onze afspraken", ""), "en": ("What we promise", "")},
-        "pol_status": {"nl": ("Over dit beleid", ""), "en": ("About this policy", "")},
-        "pol_version": {"nl": ("Versie: {version}", ""), "en": ("Version: {version}", "")},
-        "pol_effective": {"nl": ("Geldig vanaf: {date}", ""), "en": ("Valid from: {date}", "")},
-        "pol_approved": {
-            "nl": ("Vastgesteld door: {by}, op {date}", ""),
-            "en": ("Approved by: {by}, on {date}", ""),
-        },
-        "pol_feedback": {"nl": ("Niet tevreden over onze hulp?", ""), "en": ("Not happy with our help?", "")},
-        "pol_changes": {"nl": ("Wat is er veranderd?", ""), "en": ("What has changed?", "")},
-        "pol_table": {
-            "nl": ("| Versie | Datum | Wat is er veranderd |", ""),
-            "en": ("| Version | Date | What changed |", ""),
-        },
-        "pol_help_link": {
-            "nl": ("Bekijk [alle hulp die wij bieden]({link}).", ""),
-            "en": ("See [all the help we offer]({link}).", ""),
-        },
-    }
-)
 
 
 def format_date(value: Any, lang: str) -> str:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from .. import clock
 from ..findings import Finding, Severity
-from ..messages import message, quote_list, register
+from ..messages import message, quote_list
 from ..source import SourcePage, item_line
 from ..upl import closest, upl_list
 from . import CheckContext, Rule, registry
@@ -120,107 +120,6 @@ FIELD_HINTS: dict[str, dict[str, str]] = {
     },
 }
 
-register(
-    {
-        "fm_missing": {
-            "nl": ('Het gegeven "{key}" ontbreekt boven aan de pagina.', "{hint}"),
-            "en": ('The value "{key}" is missing at the top of the page.', "{hint}"),
-        },
-        "fm_choice": {
-            "nl": ('Bij "{key}" staat "{value}". Dat kan niet.', "Kies {allowed}."),
-            "en": ('"{key}" says "{value}". That is not allowed.', "Choose {allowed}."),
-        },
-        "fm_date": {
-            "nl": ('Bij "{key}" staat "{value}". Dat is geen goede datum.', "{hint}"),
-            "en": ('"{key}" says "{value}". That is not a valid date.', "{hint}"),
-        },
-        "fm_too_long": {
-            "nl": (
-                'De tekst bij "{key}" is {length} tekens lang. Dat is te lang.',
-                "Gebruik hoogstens {max} tekens.",
-            ),
-            "en": (
-                'The text of "{key}" is {length} characters long. That is too long.',
-                "Keep it under {max} characters.",
-            ),
-        },
-        "fm_empty": {
-            "nl": ('Bij "{key}" staat niets.', "{hint}"),
-            "en": ('"{key}" is empty.', "{hint}"),
-        },
-        "fm_wrong": {
-            "nl": ('Bij "{key}" staat een waarde die niet klopt.', "{hint}"),
-            "en": ('"{key}" has a value that is not right.', "{hint}"),
-        },
-        "fm_unknown": {
-            "nl": ('Helder kent het gegeven "{key}" niet.', "{hint}"),
-            "en": ('Helder does not know the value "{key}".', "{hint}"),
-        },
-        "fm_unknown_hint_close": {
-            "nl": ('Bedoelt u "{close}"? Verbeter de naam.', ""),
-            "en": ('Did you mean "{close}"? Fix the name.', ""),
-        },
-        "fm_unknown_hint": {
-            "nl": ("Haal het weg of verbeter de naam. Helder kent: {known}.", ""),
-            "en": ("Remove it or fix the name. Helder knows: {known}.", ""),
-        },
-        "fm_upl_unknown": {
-            "nl": ('Het UPL-adres "{uri}" staat niet in de Uniforme Productnamenlijst.', "{hint}"),
-            "en": ('The UPL address "{uri}" is not in the Uniform Product Name List.', "{hint}"),
-        },
-        "fm_upl_close": {
-            "nl": ("Bedoelt u een van deze? {names}", ""),
-            "en": ("Did you mean one of these? {names}", ""),
-        },
-        "fm_upl_none": {
-            "nl": (
-                "Zoek de goede naam op in de lijst en kopieer het adres precies. Hoofdletters tellen mee.",
-                "",
-            ),
-            "en": ("Look up the right name in the list and copy the address exactly. Capitals count.", ""),
-        },
-        "fm_stale": {
-            "nl": (
-                "Deze pagina is {months} maanden geleden voor het laatst gecontroleerd ({date}).",
-                "Lees de pagina na. Klopt alles? Zet dan de datum van vandaag bij reviewed.",
-            ),
-            "en": (
-                "This page was last checked {months} months ago ({date}).",
-                "Read the page again. Is everything right? Then put today's date at reviewed.",
-            ),
-        },
-        "fm_markup": {
-            "nl": (
-                'Bij "{key}" staat HTML-code: "{code}". Die komt niet op de site.',
-                "Schrijf hier alleen gewone tekst, zonder de tekens < en >.",
-            ),
-            "en": (
-                '"{key}" contains HTML code: "{code}". It will not appear on the site.',
-                "Write plain text here, without the characters < and >.",
-            ),
-        },
-        "fm_ignore_rule": {
-            "nl": (
-                'Onder "ignore" staat de regel "{rule}". Die regel bestaat niet.',
-                "Kies een regel uit de lijst in de handleiding.",
-            ),
-            "en": (
-                '"ignore" names the rule "{rule}". That rule does not exist.',
-                "Choose a rule from the list in the guide.",
-            ),
-        },
-        "fm_ignore_reason": {
-            "nl": (
-                'De regel "{rule}" staat uit zonder reden.',
-                "Schrijf achter de regel waarom hij niet geldt voor deze pagina.",
-            ),
-            "en": (
-                'The rule "{rule}" is switched off without a reason.',
-                "Write after the rule why it does not apply to this page.",
-            ),
-        },
-    }
-)
 
 
 class _Strict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 
 from ..findings import Finding, Severity
-from ..messages import message, register
+from ..messages import message
 from ..source import SourcePage, item_line
 from . import CheckContext, Rule
 
@@ -19,18 +19,6 @@ RULES = [
     Rule("help.barrier-offers", Severity.ERROR, "Een drempel zonder hulp."),
 ]
 
-register(
-    {
-        "help_unknown": {
-            "nl": ('De hulp "{key}" staat niet in de hulpcatalogus.', "{close}Kies uit: {known}."),
-            "en": ('The help "{key}" is not in the help catalogue.', "{close}Choose from: {known}."),
-        },
-        "help_close": {
-            "nl": ('Bedoelt u "{close}"? ', ""),
-            "en": ('Did you mean "{close}"? ', ""),
-        },
-    }
-)
 
 
 def check(page: SourcePage, ctx: CheckContext) -> list[Finding]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..findings import Finding, Severity
-from ..messages import message, register
+from ..messages import message
 from ..source import Heading, SourcePage
 from . import CheckContext, Rule
 
@@ -115,66 +115,6 @@ def rules_for(kinds: dict[str, SectionKind]) -> list[Rule]:
 
 RULES = rules_for(DEFAULT_SECTIONS)
 
-register(
-    {
-        "sec_missing": {
-            "nl": ('De pagina heeft geen kopje "{label}".', "{how}"),
-            "en": ('The page has no heading "{label}".', "{how}"),
-        },
-        "sec_recommended": {
-            "nl": (
-                'De pagina heeft geen kopje "{label}". Veel lezers zoeken dat.',
-                'Voeg een kopje "## {label}" toe.',
-            ),
-            "en": (
-                'The page has no heading "{label}". Many readers look for it.',
-                'Add a heading "## {label}".',
-            ),
-        },
-        "sec_numbered": {
-            "nl": (
-                'Onder "{heading}" staat geen genummerde lijst.',
-                "Zet elke stap op een eigen regel met 1., 2., 3.",
-            ),
-            "en": (
-                'There is no numbered list under "{heading}".',
-                "Put each step on its own line with 1., 2., 3.",
-            ),
-        },
-        "sec_list": {
-            "nl": (
-                'Onder "{heading}" staat geen lijst.',
-                "Zet elk punt op een eigen regel die begint met een streepje (-).",
-            ),
-            "en": (
-                'There is no list under "{heading}".',
-                "Put each item on its own line that starts with a dash (-).",
-            ),
-        },
-        "how_steps": {
-            "nl": ("Schrijf een kopje ## Stappen. Zet daaronder de stappen als lijst: 1., 2., 3.", ""),
-            "en": ("Write a heading ## Steps. Put the steps under it as a list: 1., 2., 3.", ""),
-        },
-        "how_documents": {
-            "nl": (
-                "Schrijf een kopje ## Wat heeft u nodig? Zet daaronder wat mensen meenemen, als lijst.",
-                "",
-            ),
-            "en": ("Write a heading ## What you need. List what people must bring under it.", ""),
-        },
-        "how_help": {
-            "nl": (
-                "Zet soorten hulp bij help: boven aan de pagina, bijvoorbeeld help: [telefoon, balie].",
-                "",
-            ),
-            "en": ("List kinds of help under help: at the top, for example help: [telefoon, balie].", ""),
-        },
-        "how_other": {
-            "nl": ("Schrijf een kopje ## {label}.", ""),
-            "en": ("Write a heading ## {label}.", ""),
-        },
-    }
-)
 
 _PUNCT = re.compile(r"[\s?!.:;,]+")
 

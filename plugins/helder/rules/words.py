@@ -14,7 +14,7 @@ from pathlib import Path
 from readability import WordList, WordListError, site_word_list, unknown_terms
 
 from ..findings import Finding, Severity
-from ..messages import message, quote_list, register
+from ..messages import message, quote_list
 from ..source import SourcePage
 from . import CheckContext, Rule
 from .readability import analysis_for, options, page_language
@@ -23,18 +23,6 @@ RULES = [
     Rule("words.jargon", Severity.WARNING, "Een ambtelijk woord, met een gewoon woord ervoor in de plaats."),
 ]
 
-register(
-    {
-        "words_jargon": {
-            "nl": ('"{found}" is ambtelijke taal.', "{advice}"),
-            "en": ('"{found}" is officialese.', "{advice}"),
-        },
-        "words_jargon_alternatives": {
-            "nl": ("Schrijf liever {alternatives}.", ""),
-            "en": ("Write {alternatives} instead.", ""),
-        },
-    }
-)
 
 _CHECKED_REMOVE: set[tuple[str, str | None, tuple[str, ...]]] = set()
 

@@ -1,0 +1,94 @@
+"""Every sentence Helder shows, in one catalogue per language: `nl.yml` (Dutch, B1) and `en.yml`.
+
+Code passes a key and values; the catalogue holds the words. So a translator or a B1 reviewer reads one file,
+the dogfood test (`tests/test_dogfood.py`) checks every entry with Helder's own rules, and
+`tests/test_messages.py` checks that every key exists in every language and that no module writes a
+sentence of its own.
+
+An entry is either a text (`key: Tekst met {waarde}.`), a message with its fix (`key: {text: ..., fix: ...}`),
+or language data such as a list of accepted headings (`key: [Stappen, Zo werkt het]`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+#: The languages Helder speaks; the first is the default.
+LANGUAGES = ("nl", "en")
+
+
+def language(lang: str | None) -> str:
+    """`lang` when Helder speaks it, else Dutch."""
+    return lang if lang in LANGUAGES else LANGUAGES[0]
+
+
+@cache
+def catalogue(lang: str) -> dict[str, Any]:
+    """The raw catalogue of one language (read once per process: it is part of Helder, not of the site)."""
+    text = resources.files(__package__).joinpath(f"{language(lang)}.yml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    if not isinstance(data, dict):
+        raise TypeError(f"{lang}.yml is not a mapping")
+    return data
+
+
+def _entry(lang: str, key: str) -> Any:
+    try:
+        return catalogue(language(lang))[key]
+    except KeyError:
+        raise KeyError(f"message {key!r} is not in {language(lang)}.yml") from None
+
+
+def message(lang: str, key: str, /, **values: object) -> tuple[str, str]:
+    """What is wrong and how to fix it, filled in, in `lang` (Dutch when Helder does not speak `lang`)."""
+    entry = _entry(lang, key)
+    if isinstance(entry, dict):
+        return str(entry["text"]).format(**values), str(entry.get("fix") or "").format(**values)
+    return str(entry).format(**values), ""
+
+
+def text(lang: str, key: str, /, **values: object) -> str:
+    """The text of an entry, filled in."""
+    return message(lang, key, **values)[0]
+
+
+def data(lang: str, key: str) -> Any:
+    """Language data (a list of headings, the names of the days) as it stands in the catalogue."""
+    return _entry(lang, key)
+
+
+def all_messages() -> dict[str, dict[str, tuple[str, str]]]:
+    """Every text entry: key -> language -> (text, fix). Language data (lists) is left out."""
+    found: dict[str, dict[str, tuple[str, str]]] = {}
+    for lang in LANGUAGES:
+        for key, entry in catalogue(lang).items():
+            if isinstance(entry, (str, dict)):
+                found.setdefault(key, {})[lang] = message_template(entry)
+    return found
+
+
+def message_template(entry: Any) -> tuple[str, str]:
+    if isinstance(entry, dict):
+        return str(entry["text"]), str(entry.get("fix") or "")
+    return str(entry), ""
+
+
+def quote_list(items: Iterable[object], lang: str = "nl") -> str:
+    """`"a", "b" of "c"` — a readable list of allowed values."""
+    words = [f'"{item}"' for item in items]
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " " + text(lang, "word_or") + " " + words[-1]
+
+
+def join(items: Iterable[str], lang: str = "nl") -> str:
+    """`a, b en c` — a readable list."""
+    parts = list(items)
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " " + text(lang, "word_and") + " " + parts[-1]
