@@ -31,7 +31,8 @@ try:
 except ImportError:  # a checkout without `pip install -e .`
     sys.path.insert(0, str(REPO / "plugins"))
 
-from helder.audit import load_options, run_gate  # noqa: E402
+from helder.audit.config import load_options  # noqa: E402
+from helder.audit.gate import run_gate  # noqa: E402
 from helder.audit.runner import CHROMIUM_ARGS, find_tools, tool_env  # noqa: E402
 from helder.audit.server import SiteServer  # noqa: E402
 

@@ -7,14 +7,15 @@ must come out byte for byte the same. Unsafe input must come out without a trace
 from __future__ import annotations
 
 import random
-import types
 
 import markdown
 import pytest
-from helder.rules import CheckContext
+from helder.checker import make_context, run_rules
 from helder.rules import markdown as rules
 from helder.sanitize import attribute_problem, clean_html, unsafe_url
 from helder.source import parse_text
+
+CONTEXT = make_context()
 
 EXTENSIONS = [
     "abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
@@ -270,11 +271,7 @@ UNSAFE_MARKDOWN = [
 
 def _markdown_findings(text: str) -> list:
     page = parse_text(text, "content/x.md")
-    return [
-        f
-        for f in rules.check(page, CheckContext(options=types.SimpleNamespace(), lang="nl"))
-        if f.rule == "markdown.unsafe-html"
-    ]
+    return [f for f in run_rules(page, CONTEXT, [rules]) if f.rule == "markdown.unsafe-html"]
 
 
 @pytest.mark.parametrize("text", UNSAFE_MARKDOWN)
@@ -303,10 +300,10 @@ PIECES = [
 def test_random_markup_never_raises_and_cleaning_twice_changes_nothing() -> None:
     """Editors paste anything (Word's `<![if ...]>`, half tags): the cleaner and the rules must not crash."""
     chance = random.Random(20261129)
-    context = CheckContext(options=types.SimpleNamespace(), lang="nl")
+    context = CONTEXT
     for _ in range(1500):
         text = "".join(chance.choice(PIECES) for _ in range(chance.randint(1, 40)))
         cleaned = clean_html(text)
         assert clean_html(cleaned) == cleaned, text
         assert "<!" not in cleaned and "<?" not in cleaned, text
-        rules.check(parse_text(text, "content/x.md"), context)
+        run_rules(parse_text(text, "content/x.md"), context, [rules])

@@ -1,23 +1,33 @@
 """Run every content rule over a set of Markdown files: the one path shared by the build and `helder check`.
 
-A broken page never stops the run: file problems become findings, and a rule that crashes on a page becomes an
-`internal` finding for that page (a bug to report), while all other pages are still checked.
+A rule returns hits; here they become `Finding`s with the rule's default level and the message in the language
+Helder speaks, a page's justified `ignore:` is honoured, and the site's levels are applied (once, here). A broken
+page never stops the run: file problems are findings, and a rule that crashes on a page becomes an `internal`
+finding for that page (a bug to report), while all other pages are still checked.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from .catalogue import Catalogue
-from .findings import Finding, Severity, apply_levels, sort_key
+from readability import SUPPORTED_LANGUAGES
+
+from .findings import Finding, Severity, sort_key
+from .levels import Levels
 from .messages import message
-from .rules import CheckContext, registry
+from .rules import CheckContext, Hit, registry
 from .rules.sections import effective_sections
+from .rules.words import word_lists
 from .source import SourcePage, read_page
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue
+    from .config import HelderConfig
 
 
 @dataclass
@@ -42,15 +52,62 @@ class Report:
         return sorted(found, key=sort_key)
 
 
-def make_context(options: Any, catalogue: Catalogue | None, *, config_dir: Path) -> CheckContext:
-    ctx = CheckContext(options=options, lang=getattr(options, "lang", "nl"))
-    ctx.catalogue = catalogue
-    ctx.help_keys = frozenset(catalogue.offer_keys() if catalogue else ())
-    ctx.config_dir = config_dir  # type: ignore[attr-defined]
-    overrides = dict(getattr(options, "sections", None) or {})
-    ctx.sections = effective_sections(overrides)
-    ctx.known_rules = frozenset(registry.known_rule_ids(overrides))
-    return ctx
+def make_context(
+    options: HelderConfig | None = None,
+    catalogue: Catalogue | None = None,
+    *,
+    config_dir: Path | None = None,
+    lang: str | None = None,
+) -> CheckContext:
+    """Everything rules need that is the same for every page, worked out once per site.
+
+    Raises `readability.WordListError` when the site's word list settings are wrong (a configuration error).
+    """
+    if options is None:
+        from .config import load_options
+
+        options = load_options({})
+    config_dir = config_dir or Path.cwd()
+    overrides = dict(options.sections or {})
+    return CheckContext(
+        options=options,
+        lang=lang or options.lang,
+        config_dir=config_dir,
+        catalogue=catalogue,
+        help_keys=frozenset(catalogue.offer_keys() if catalogue else ()),
+        sections=effective_sections(overrides),
+        known_rules=registry.known_rule_ids(overrides),
+        default_levels=registry.default_levels(overrides),
+        words=word_lists(options.readability, config_dir, SUPPORTED_LANGUAGES),
+        levels=Levels(options.rules),
+    )
+
+
+def findings_from(page: SourcePage, hits: Iterable[Hit], ctx: CheckContext) -> list[Finding]:
+    """Hits as findings: the rule's declared level, the message and its fix in the language Helder speaks."""
+    found = []
+    for hit in hits:
+        text, fix = message(ctx.lang, hit.key, **hit.values)
+        level = ctx.default_levels[hit.rule]
+        found.append(Finding(page.path, hit.line, hit.rule, level, text, fix, data=dict(hit.data) or None))
+    return found
+
+
+def run_rules(
+    page: SourcePage, ctx: CheckContext, modules: Sequence[ModuleType] = registry.MODULES
+) -> list[Finding]:
+    """The findings of `modules` on one page, at their default levels (no ignores, no site levels)."""
+    findings = list(page.problems)
+    for module in modules:
+        try:
+            hits = module.check(page, ctx)
+        except Exception as exc:  # noqa: BLE001 - one bad page or rule must not hide the others' findings
+            rule = module.__name__.rsplit(".", 1)[-1]
+            texts = message(ctx.lang, "internal", rule=rule, error=f"{type(exc).__name__}: {exc}")
+            findings.append(Finding(page.path, None, "internal", Severity.ERROR, *texts))
+            continue
+        findings.extend(findings_from(page, hits, ctx))
+    return findings
 
 
 def _silenced(rule: str, ignore: Any) -> bool:
@@ -64,24 +121,12 @@ def _silenced(rule: str, ignore: Any) -> bool:
 
 
 def check_page(page: SourcePage, ctx: CheckContext) -> PageReport:
-    findings = list(page.problems)
-    for module in registry.modules():
-        try:
-            findings.extend(module.check(page, ctx))
-        except Exception as exc:  # noqa: BLE001 - one bad page or rule must not hide the others' findings
-            rule = module.__name__.rsplit(".", 1)[-1]
-            findings.append(
-                Finding(
-                    page.path,
-                    None,
-                    "internal",
-                    Severity.ERROR,
-                    *message(ctx.lang, "internal", rule=rule, error=f"{type(exc).__name__}: {exc}"),
-                )
-            )
+    """Every rule on one page, with the page's own `ignore:` and the site's levels applied."""
+    findings = run_rules(page, ctx)
     ignore = page.meta.get("ignore")
     findings = [f for f in findings if f.rule.startswith("frontmatter.") or not _silenced(f.rule, ignore)]
-    findings = apply_levels(findings, dict(getattr(ctx.options, "rules", {}) or {}))
+    if ctx.levels:
+        findings = ctx.levels.apply(findings)
     return PageReport(page, sorted(findings, key=sort_key), ctx.page_data.get(page.path, {}))
 
 

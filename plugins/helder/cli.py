@@ -1,31 +1,35 @@
 """`helder`: check pages without building, audit a built site, list the rules.
 
-Exit codes (the same for every command): 0 no errors, 1 error findings, 2 usage or configuration problem (or a
-gate that could not run).
+Only arguments, output and exit codes live here (pa11y-ci's bin/ vs lib/ split): the work is in `checker`,
+`site` and `audit`. Exit codes (the same for every command): 0 no errors, 1 error findings, 2 usage or
+configuration problem (or a gate that could not run).
+
+Helder speaks Dutch, or English with `--lang en` or an English system language (`LANG=en_GB.UTF-8`). Help texts
+are catalogue keys until `localize` writes them in that language; click's own words ("Usage:") come from the
+catalogue's `click` entry.
 """
 
 from __future__ import annotations
 
-import logging
+import os
+import re
 import sys
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from .audit.cli import audit
 from .checker import check_files, check_page, discover
-from .findings import Finding, apply_levels, format_github, format_text, has_errors, summary_counts, to_json
-from .messages import message
+from .findings import Finding, format_github, format_text, has_errors, summary_counts, to_json
+from .messages import LANGUAGES, Msg, data, text
+from .site import Site, SiteConfigError, load_mkdocs_site
 from .source import parse_text
 
 FORMATS = click.Choice(["text", "json", "github"])
 config_option = click.option(
-    "--config",
-    "-f",
-    "config_file",
-    default="mkdocs.yml",
-    show_default=True,
-    help="Het mkdocs.yml van de site.",
+    "--config", "-f", "config_file", default="mkdocs.yml", show_default=True, help="cli_help_config"
 )
 
 
@@ -41,82 +45,157 @@ def emit(findings: list[Finding], fmt: str, summary: str = "") -> None:
         click.echo(summary, err=True)
 
 
-def load_site(config_file: str):  # -> Site
-    """Load mkdocs.yml exactly as `mkdocs build` would, and build Helder's view of the site."""
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
-
-    from .site import SiteConfigError, from_mkdocs_config
-
-    if not Path(config_file).is_file():
-        fail(message("nl", "cli_no_config", config=config_file))
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # MkDocs' own notes are not for this command
-    try:
-        config = load_config(config_file=config_file)
-        return from_mkdocs_config(config)
-    except (ConfigurationError, SiteConfigError) as exc:
-        fail(message("nl", "cli_bad_config", config=config_file, error=str(exc).strip()))
-
-
-def fail(texts: tuple[str, str], code: int = 2) -> None:
-    text, suggestion = texts
-    click.echo(f"helder: {text}" + (f" {suggestion}" if suggestion else ""), err=True)
+def fail(msg: Msg, lang: str = "nl", code: int = 2) -> NoReturn:
+    click.echo("helder: " + " ".join(msg.pair(lang)).strip(), err=True)
     sys.exit(code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def load_site(config_file: str, lang: str, *, explicit: bool = False) -> Site:
+    """Load mkdocs.yml exactly as `mkdocs build` would; a problem is a message and exit code 2."""
+    try:
+        return load_mkdocs_site(config_file, lang, explicit=explicit)
+    except SiteConfigError as error:
+        fail(error.msg, lang)
+
+
+@click.group(help="cli_help", context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--lang", type=click.Choice(LANGUAGES), help="cli_help_lang")
 @click.version_option(package_name="helder")
-def cli() -> None:
-    """Helder: duidelijke, complete en toegankelijke productpagina's voor gemeenten."""
+@click.pass_context
+def cli(ctx: click.Context, lang: str | None) -> None:
+    ctx.obj = {"lang": lang}
 
 
-@cli.command()
+def _lang(ctx: click.Context, site: Site | None = None) -> str:
+    """The language asked for on the command line, else the site's `lang:`, else Dutch."""
+    asked = (ctx.find_root().obj or {}).get("lang")
+    return asked or (site.options.lang if site else LANGUAGES[0])
+
+
+@cli.command(help="cli_help_check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @config_option
-@click.option(
-    "--format", "fmt", type=FORMATS, default="text", show_default=True, help="Uitvoer: tekst, JSON of GitHub."
-)
-def check(paths: tuple[Path, ...], config_file: str, fmt: str) -> None:
-    """Controleer Markdown-pagina's zonder de site te bouwen (standaard: de hele map met pagina's)."""
-    site = load_site(config_file)
-    lang = site.options.lang
+@click.option("--format", "fmt", type=FORMATS, default="text", show_default=True, help="cli_help_format")
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[Path, ...], config_file: str, fmt: str) -> None:
+    asked = (ctx.find_root().obj or {}).get("lang")
+    site = load_site(config_file, _lang(ctx), explicit=bool(asked))
+    lang = site.ctx.lang
     for path in paths:
         if not path.exists():
-            fail(message(lang, "cli_no_path", path=path))
+            fail(Msg("cli_no_path", path=path), lang)
     # Files given on the command line are shown as given; the whole docs folder relative to the site's root.
     files = discover(paths) if paths else [(file, site.shown(file)) for file, _ in discover([site.docs_dir])]
     report = check_files(files, site.ctx, default_lang=site.default_lang)
     if not paths:
-        # The pages the build makes from the help catalogue get the same checks.
-        by_uri = {
-            Path(shown).relative_to(site.shown(site.docs_dir)).as_posix(): r
-            for shown, r in report.pages.items()
-        }
-        for uri, text in site.generated_pages(by_uri).items():
-            if uri not in by_uri:
-                page = parse_text(text, site.generated_path(uri), default_lang=site.default_lang, lang=lang)
-                report.pages[page.path] = check_page(page, site.ctx)
-    findings = apply_levels(site.site_findings, site.options.rules) + report.findings
+        _check_generated(site, report.pages, lang)
+    findings = site.site_findings + report.findings
     counts = summary_counts(findings)
-    emit(findings, fmt, message(lang, "cli_summary", pages=len(report.pages), **counts)[0])
+    emit(findings, fmt, text(lang, "cli_summary", pages=len(report.pages), **counts))
     sys.exit(1 if has_errors(findings) else 0)
 
 
-@cli.command()
+def _check_generated(site: Site, pages: dict, lang: str) -> None:
+    """The pages the build makes from the help catalogue get the same checks."""
+    docs = site.shown(site.docs_dir)
+    by_uri = {Path(shown).relative_to(docs).as_posix(): r for shown, r in pages.items()}
+    for uri, source in site.generated_pages(by_uri).items():
+        if uri not in by_uri:
+            page = parse_text(source, site.generated_path(uri), default_lang=site.default_lang, lang=lang)
+            pages[page.path] = check_page(page, site.ctx)
+
+
+@cli.command(help="cli_help_rules")
 @config_option
-def rules(config_file: str) -> None:
-    """Toon alle regels met hun standaardniveau."""
+@click.pass_context
+def rules(ctx: click.Context, config_file: str) -> None:
     from .rules import registry
 
+    lang = _lang(ctx)
     overrides = {}
     if Path(config_file).is_file():
-        overrides = dict(load_site(config_file).options.sections or {})
+        site = load_site(config_file, lang)
+        lang = _lang(ctx, site)
+        overrides = dict(site.options.sections or {})
+    kinds = registry.sections.effective_sections(overrides)
     for rule in sorted(registry.all_rules(overrides), key=lambda r: r.id):
-        click.echo(f"{rule.id:32} {rule.severity.value:8} {rule.summary}")
+        click.echo(f"{rule.id:32} {rule.severity.value:8} {rule_summary(rule.id, lang, kinds)}")
+    for runner in ("axe", "htmlcs"):
+        click.echo(
+            f"{'a11y.' + runner + '.*':32} {'error':8} {text(lang, 'rule.a11y.engine', runner=runner)}"
+        )
+
+
+def rule_summary(rule: str, lang: str, kinds: Mapping) -> str:
+    """One line about a rule, from the catalogue (`rule.<id>`)."""
+    found = re.fullmatch(r"sections\.(.+)-(missing|list)", rule)
+    if found:
+        kind = kinds[found.group(1)]
+        return text(lang, f"rule.sections.{found.group(2)}", label=kind.label(lang))
+    return text(lang, f"rule.{rule}")
 
 
 cli.add_command(audit)
 
 
+# --- language -----------------------------------------------------------------------------------------------
+
+
+def cli_language(argv: Sequence[str], env: Mapping[str, str]) -> str:
+    """`--lang en` on the command line, else the system's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1] if argv[index + 1] in LANGUAGES else LANGUAGES[0]
+        if arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+            return value if value in LANGUAGES else LANGUAGES[0]
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "en" if value.lower().startswith("en") else LANGUAGES[0]
+    return LANGUAGES[0]
+
+
+def _commands(command: click.Command) -> Iterator[click.Command]:
+    yield command
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            yield from _commands(sub)
+
+
+def localize(command: click.Command, lang: str) -> None:
+    """Write the help of a command tree in `lang`; the catalogue keys stay, so it can be done again."""
+    for cmd in _commands(command):
+        key = cmd.__dict__.setdefault("helder_help", cmd.help)
+        if key:
+            cmd.help = text(lang, key)
+        for param in cmd.params:
+            key = param.__dict__.setdefault("helder_help", getattr(param, "help", None))
+            if key and key.startswith("cli_help"):
+                param.help = text(lang, key)  # type: ignore[attr-defined]
+    _translate_click(lang)
+
+
+def _translate_click(lang: str) -> None:
+    """click writes its own words ("Usage:", "Show this message and exit.") through gettext; give it ours."""
+    words = data(lang, "click") or {}
+
+    def gettext(message: str) -> str:
+        return words.get(message, message)
+
+    def ngettext(singular: str, plural: str, count: int) -> str:
+        return gettext(singular if count == 1 else plural)
+
+    for name in ("core", "decorators", "exceptions", "formatting", "parser", "types", "utils", "termui"):
+        module = sys.modules.get(f"click.{name}")
+        if module is None:
+            continue
+        if hasattr(module, "_"):
+            module._ = gettext  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = ngettext  # type: ignore[attr-defined]
+
+
 def main() -> None:
-    cli()
+    localize(cli, cli_language(sys.argv[1:], os.environ))
+    cli(prog_name="helder")

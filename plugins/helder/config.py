@@ -11,10 +11,13 @@ plugins:
 
 from __future__ import annotations
 
+from typing import Any
+
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 
 from .audit.config import AuditOptions
+from .messages import Msg
 from .outputs.dashboard import DashboardOptions
 from .outputs.statement import StatementOptions
 from .rules.readability import ReadabilityOptions
@@ -30,6 +33,33 @@ class SectionOptions(Config):
     recommended_for = c.Optional(c.ListOfItems(c.Type(str)))
 
 
+class RuleLevels(c.BaseConfigOption[dict[str, str]]):
+    """`rules:`, a level per rule id, group or pattern, checked when the config loads (like MkDocs' own
+    `validation:` levels): a typo is refused at once, with the closest real rule id, and every later step reads
+    one validated value."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default: dict[str, str] = {}
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise ValidationError(" ".join(Msg("cfg_rules_shape").pair("nl")))
+        return {str(rule): level for rule, level in value.items()}
+
+    def post_validation(self, config: Config, key_name: str) -> None:
+        from . import levels
+        from .rules import registry
+
+        known = registry.known_rule_ids(dict(config.get("sections") or {}))
+        found = levels.problems(config[key_name], known)
+        if found:
+            lang = config.get("lang") or "nl"
+            raise ValidationError(" ".join(" ".join(msg.pair(lang)).strip() for msg in found))
+
+
 class HelderConfig(Config):
     enabled = c.Type(bool, default=True)
     #: Run the content checks (front matter, sections, readability, Markdown). Off only to measure their cost.
@@ -42,8 +72,8 @@ class HelderConfig(Config):
     fail_on_error = c.Type(bool, default=True)
     #: Log warning findings as MkDocs warnings (then `--strict` fails on them too). Off: they are shown as info.
     warnings_fail = c.Type(bool, default=False)
-    #: Level per rule id or rule group: error, warning, info or ignore.
-    rules = c.DictOfItems(c.Choice(("error", "warning", "info", "ignore")), default={})
+    #: Level per rule id, rule group or pattern (`a11y.axe.*`): error, warning, info or ignore.
+    rules = RuleLevels()
     #: Section kinds and where they are required (merged over the defaults in `sections.DEFAULT_SECTIONS`).
     sections = c.DictOfItems(c.SubConfig(SectionOptions), default={})
     #: Page types that are products and get the product checks; other types (page, overview) opt out.
@@ -70,3 +100,17 @@ class HelderConfig(Config):
     dashboard = c.SubConfig(DashboardOptions)
     #: Readability limits per language (sentence length, Flesch-Douma, LIX, long words) and the jargon lists.
     readability = c.SubConfig(ReadabilityOptions)
+
+
+def load_options(data: dict[str, Any] | None = None, *, config_file_path: str | None = None) -> HelderConfig:
+    """Validate a plain dict (a test's, or the helder section of mkdocs.yml) into `HelderConfig`.
+
+    Raises `ValueError` with the first problem; the build gets the same validation from MkDocs itself.
+    """
+    options = HelderConfig(config_file_path=config_file_path)
+    options.load_dict(dict(data or {}))
+    failed, _warnings = options.validate()
+    if failed:
+        key, error = failed[0]
+        raise ValueError(f"{key}: {error}")
+    return options

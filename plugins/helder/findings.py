@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Severity(StrEnum):
@@ -23,10 +24,6 @@ class Severity(StrEnum):
     @property
     def rank(self) -> int:
         return {"error": 0, "warning": 1, "info": 2}[self.value]
-
-
-#: Values allowed where a site sets the level of a rule; `ignore` drops the rule's findings.
-LEVELS = ("error", "warning", "info", "ignore")
 
 
 @dataclass(frozen=True)
@@ -43,11 +40,21 @@ class Finding:
     severity: Severity
     message: str
     suggestion: str = ""
+    #: More for the views that show more than one line: the failing HTML of a gate result, a replacement word.
+    data: Mapping[str, Any] | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, object]:
-        data = asdict(self)
-        data["severity"] = self.severity.value
-        return data
+        found: dict[str, object] = {
+            "path": self.path,
+            "line": self.line,
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }
+        if self.data:
+            found["data"] = dict(self.data)
+        return found
 
     @property
     def location(self) -> str:
@@ -56,31 +63,6 @@ class Finding:
 
 def sort_key(finding: Finding) -> tuple[str, int, int, str]:
     return (finding.path, finding.line or 0, finding.severity.rank, finding.rule)
-
-
-def apply_levels(findings: Iterable[Finding], levels: Mapping[str, str]) -> list[Finding]:
-    """Give each finding the level the site configured for its rule (or its rule group).
-
-    `levels` maps a rule id (`sections.steps-list`) or a prefix (`sections`) to error/warning/info/ignore; the
-    longest match wins, as in MkDocs' own `validation` options.
-    """
-    out: list[Finding] = []
-    for finding in findings:
-        level = level_for(finding.rule, levels)
-        if level is None:
-            out.append(finding)
-        elif level != "ignore":
-            out.append(replace(finding, severity=Severity(level)))
-    return out
-
-
-def level_for(rule: str, levels: Mapping[str, str]) -> str | None:
-    parts = rule.split(".")
-    for end in range(len(parts), 0, -1):
-        key = ".".join(parts[:end])
-        if key in levels:
-            return levels[key]
-    return None
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:
@@ -109,15 +91,21 @@ def _github_escape(value: str, *, prop: bool = False) -> str:
     return value
 
 
+def github_command(command: str, body: str, **props: object) -> str:
+    """A GitHub Actions workflow command (`::error file=...,line=...::text`), escaped as GitHub requires."""
+    listed = ",".join(f"{name}={_github_escape(str(value), prop=True)}" for name, value in props.items())
+    return f"::{command} {listed}::{_github_escape(body)}"
+
+
 def format_github(finding: Finding) -> str:
-    """A GitHub Actions workflow command, so the finding shows at its line in a pull request."""
+    """A workflow command, so the finding shows at its line in a pull request."""
     command = {"error": "error", "warning": "warning", "info": "notice"}[finding.severity.value]
-    props = [f"file={_github_escape(finding.path, prop=True)}"]
+    props: dict[str, object] = {"file": finding.path}
     if finding.line:
-        props.append(f"line={finding.line}")
-    props.append(f"title={_github_escape(finding.rule, prop=True)}")
+        props["line"] = finding.line
+    props["title"] = finding.rule
     body = finding.message + (f" {finding.suggestion}" if finding.suggestion else "")
-    return f"::{command} {','.join(props)}::{_github_escape(body)}"
+    return github_command(command, body, **props)
 
 
 def summary_counts(findings: Iterable[Finding]) -> dict[str, int]:

@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from .site import Site
 
 
-
 def page_markdown(markdown: str, result: PageReport, report: Report, src_uri: str, site: Site) -> str:
     page = result.page
     if page.str_list("help") and site.catalogue is not None:

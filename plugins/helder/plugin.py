@@ -11,10 +11,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import clock, generate
-from .audit.gate import AuditResult, default_report_dir, run_gate
+from .audit.gate import default_report_dir, run_gate
+from .audit.result import AuditResult
 from .checker import PageReport, Report, check_page
 from .config import HelderConfig
-from .findings import Finding, Severity, apply_levels, format_text, sort_key, summary_counts
+from .findings import Finding, Severity, format_text, sort_key, summary_counts
 from .messages import message
 from .outputs.jsonld import government_service, script_tag
 from .outputs.publish import is_product, statement_page, write_dashboard, write_feed, write_state
@@ -23,7 +24,6 @@ from .site import Site, SiteConfigError, from_mkdocs_config
 from .source import parse_text, read_page
 
 log = get_plugin_logger(__name__)
-
 
 
 class HelderPlugin(BasePlugin[HelderConfig]):
@@ -62,7 +62,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         if not self.config.enabled or self.site is None:
             return files
         site = self.site
-        self.report.site_findings = apply_levels(site.site_findings, self.config.rules)
+        self.report.site_findings = list(site.site_findings)
         for file in files.documentation_pages():
             self._check_file(file)
         for file in [*self._help_pages(files, config), *self._statement_page(files, config)]:
@@ -256,13 +256,17 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         assert self.site is not None
         pages = {url: result.page.path for url, result in self._pages_by_url().items()}
         result = run_gate(
-            Path(config.site_dir), pages=pages, options=self.config.audit, project_root=self.site.root
+            Path(config.site_dir),
+            pages=pages,
+            options=self.config.audit,
+            project_root=self.site.root,
+            levels=self.site.ctx.levels,
+            lang=self.config.lang,
         )
-        result.findings = apply_levels(result.findings, self.config.rules)  # `rules: {a11y...: level}`
         for finding in sorted(result.findings, key=sort_key):
             self._log(finding)
-        if result.gate_error:
-            log.error(result.gate_error)  # the gate could not run: that is a failure, never a pass
+        if result.gate_error:  # the gate could not run: that is a failure, never a pass
+            log.error(" ".join(result.gate_error.pair(self.config.lang)).strip())
         summary = result.summary
         log.info(
             message(

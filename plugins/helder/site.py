@@ -6,29 +6,37 @@ editor's terminal.
 
 from __future__ import annotations
 
+import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from readability import SUPPORTED_LANGUAGES, WordListError
 
 from .catalogue import Catalogue, load_catalogue
 from .checker import make_context
 from .findings import Finding
-from .messages import message
-from .rules import CheckContext, registry
-from .rules.words import word_list
+from .messages import Msg
+from .rules import CheckContext
+
+if TYPE_CHECKING:
+    from .config import HelderConfig
 
 
 class SiteConfigError(Exception):
     """A setting in mkdocs.yml that Helder cannot work with (exit code 2, a PluginError in the build)."""
+
+    def __init__(self, msg: Msg, lang: str = "nl") -> None:
+        super().__init__(" ".join(msg.pair(lang)).strip())
+        self.msg = msg
 
 
 @dataclass
 class Site:
     root: Path  # the folder of mkdocs.yml; finding paths are relative to it
     docs_dir: Path
-    options: Any
+    options: HelderConfig
     default_lang: str
     catalogue: Catalogue | None
     ctx: CheckContext
@@ -54,53 +62,91 @@ class Site:
 
     def shown(self, file: Path | str) -> str:
         """A path as editors see it: relative to the site's root, with forward slashes."""
-        path = Path(file)
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        return _shown(Path(file), self.root)
 
 
-def check_rule_levels(options: Any) -> None:
-    for rule in options.rules or {}:
-        if not registry.is_known(rule, dict(options.sections or {})):
-            raise SiteConfigError(message(options.lang, "cfg_rule", rule=rule)[0])
-
-
-def make_site(*, root: Path, docs_dir: Path, options: Any, theme_language: str | None) -> Site:
-    check_rule_levels(options)
+def make_site(
+    *, root: Path, docs_dir: Path, options: HelderConfig, theme_language: str | None, lang: str | None = None
+) -> Site:
+    """The site; `lang` (the language Helder speaks) defaults to the site's `lang:` option."""
+    lang = lang or options.lang
     default_lang = options.content_lang or (theme_language or "nl")[:2]
     if default_lang not in SUPPORTED_LANGUAGES:
-        raise SiteConfigError(
-            message(options.lang, "cfg_lang", lang=default_lang, known=", ".join(SUPPORTED_LANGUAGES))[0]
-        )
+        msg = Msg("cfg_lang", lang=default_lang, known=", ".join(SUPPORTED_LANGUAGES))
+        raise SiteConfigError(msg, lang)
     catalogue_file = root / options.catalogue
-    site = Site(root, docs_dir, options, default_lang, None, make_context(options, None, config_dir=root))
-    catalogue, findings = load_catalogue(catalogue_file, site.shown(catalogue_file), options.lang)
-    site.catalogue = catalogue
-    site.site_findings = findings
-    site.ctx = make_context(options, catalogue, config_dir=root)
+    catalogue, findings = load_catalogue(catalogue_file, _shown(catalogue_file, root), lang)
     try:  # a broken word list is a setting problem: say so once, not on every page
-        for lang in SUPPORTED_LANGUAGES:
-            word_list(site.ctx, lang)
+        ctx = make_context(options, catalogue, config_dir=root, lang=lang)
     except WordListError as exc:
-        raise SiteConfigError(message(options.lang, "cfg_words", error=exc)[0]) from exc
-    return site
+        raise SiteConfigError(Msg("cfg_words", error=exc), lang) from exc
+    site_findings = ctx.levels.apply(findings) if ctx.levels else findings
+    return Site(root, docs_dir, options, default_lang, catalogue, ctx, site_findings)
 
 
-def from_mkdocs_config(config: Any) -> Site:
+def _shown(file: Path, root: Path) -> str:
+    try:
+        return file.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def from_mkdocs_config(config: Any, *, lang: str | None = None) -> Site:
     """Build the Site from a loaded MkDocs config (in the plugin, or in the CLI via `load_config`)."""
     plugin = config.plugins.get("helder")
     if plugin is not None:
         options = plugin.config
     else:
-        from .config import HelderConfig
+        from .config import load_options
 
-        options = HelderConfig()
-        options.load_dict({})
-        options.validate()
+        options = load_options({})
     root = Path(config.config_file_path).parent
     theme_language = config.theme.get("language") if config.theme else None
     return make_site(
-        root=root, docs_dir=Path(config.docs_dir), options=options, theme_language=theme_language
+        root=root, docs_dir=Path(config.docs_dir), options=options, theme_language=theme_language, lang=lang
     )
+
+
+class _Collect(logging.Handler):
+    """MkDocs reports each wrong setting as a log record before it gives up; keep them for one message."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+def _setting_problem(line: str) -> str:
+    """`Config value 'plugins': Plugin 'helder' option 'rules': ...` -> `helder.rules: ...`."""
+    found = re.search(r"Plugin '([^']+)' option '([^']+)': (.*)", line, re.DOTALL)
+    return f"{found.group(1)}.{found.group(2)}: {found.group(3)}" if found else line
+
+
+def load_mkdocs_site(config_file: str, lang: str, *, explicit: bool = False) -> Site:
+    """Load mkdocs.yml exactly as `mkdocs build` would (for `helder check`, `rules` and `audit`).
+
+    `lang` is the language of a problem with the file itself, and of Helder's messages when `explicit` (the
+    user asked for it); else the site's own `lang:` setting decides.
+    """
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    if not Path(config_file).is_file():
+        raise SiteConfigError(Msg("cli_no_config", config=config_file), lang)
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    logger.addHandler(collect)
+    level, logger.level = logger.level, logging.ERROR  # MkDocs' own notes are not for these commands
+    logger.propagate, propagate = False, logger.propagate
+    try:
+        return from_mkdocs_config(load_config(config_file=config_file), lang=lang if explicit else None)
+    except MkDocsException as exc:  # ConfigurationError, and Abort after MkDocs logged each wrong setting
+        problems = [_setting_problem(line) for line in collect.lines] or [str(exc).strip()]
+        raise SiteConfigError(
+            Msg("cli_bad_config", config=config_file, error=" ".join(problems)), lang
+        ) from exc
+    finally:
+        logger.removeHandler(collect)
+        logger.level, logger.propagate = level, propagate

@@ -7,13 +7,15 @@ from pathlib import Path
 
 import pytest
 from audit_helpers import SEARCH_FORM_IGNORE
-from helder.audit import load_options, read_manifest, run_gate, write_manifest
 from helder.audit.cli import read_site_config
-from helder.audit.gate import collect_pages, finding_for_issue, normalise_url
+from helder.audit.config import load_options
+from helder.audit.explain import GENERIC, explain
+from helder.audit.gate import collect_pages, finding_for_issue, normalise_url, run_gate
 from helder.audit.ignores import find_ignore, rule_matches, selector_matches
-from helder.audit.messages import GENERIC, explain
+from helder.audit.manifest import ManifestError, read_manifest, write_manifest
 from helder.audit.report import render_html
 from helder.audit.runner import Job, _map_report, _parse_report, pa11y_config
+from helder.messages import text
 
 H32 = "a11y.htmlcs.WCAG2AA.Principle3.Guideline3_2.3_2_2.H32.2"
 SEARCH_FORM = {
@@ -114,12 +116,14 @@ def test_find_ignore_needs_rule_and_selector() -> None:
 
 
 def test_explanations() -> None:
-    assert explain("htmlcs", "WCAG2AA.Principle1.Guideline1_1.1_1_1.H37")[0].problem.startswith(
-        "Een afbeelding"
-    )
+    def problem(runner: str, code: str) -> str:
+        return text("nl", explain(runner, code)[0])
+
+    assert problem("htmlcs", "WCAG2AA.Principle1.Guideline1_1.1_1_1.H37").startswith("Een afbeelding")
     checkbox, specific = explain("htmlcs", "WCAG2AA.Principle4.Guideline4_1.4_1_2.H91.InputCheckbox.Name")
-    assert specific and "invoerveld" in checkbox.problem
-    assert explain("axe", "color-contrast")[0].problem.startswith("De tekst heeft te weinig contrast")
+    assert specific and "invoerveld" in text("nl", checkbox)
+    assert problem("axe", "color-contrast").startswith("De tekst heeft te weinig contrast")
+    assert text("en", explain("axe", "color-contrast")[0]).startswith("The text has too little contrast")
     assert explain("axe", "nieuwe-regel") == (GENERIC, False)
     assert explain("htmlcs", "WCAG2AA.Principle9.X.Y.Z99") == (GENERIC, False)
 
@@ -251,8 +255,9 @@ def test_manifest_round_trip(tmp_path: Path) -> None:
     path.write_text('{"pages": {"/": "content/index.md"}}', encoding="utf-8")
     assert read_manifest(path) == {"/": "content/index.md"}
     path.write_text("[1, 2]", encoding="utf-8")
-    with pytest.raises(ValueError, match="Bouw de site opnieuw"):
+    with pytest.raises(ManifestError) as caught:
         read_manifest(path)
+    assert caught.value.msg.pair("nl")[1] == "Bouw de site opnieuw."
 
 
 def test_cli_reads_options_from_mkdocs_yml(tmp_path: Path) -> None:
@@ -263,9 +268,9 @@ def test_cli_reads_options_from_mkdocs_yml(tmp_path: Path) -> None:
         "plugins:\n  - search\n  - helder:\n      audit:\n        concurrency: 2\n",
         encoding="utf-8",
     )
-    site_dir, audit = read_site_config(config)
-    assert audit == {"concurrency": 2}
-    assert site_dir == Path("site")  # an !ENV value is not resolved here: the default is used
+    found = read_site_config(config)
+    assert found.audit == {"concurrency": 2} and found.lang == "nl" and found.rules is None
+    assert found.site_dir == Path("site")  # an !ENV value is not resolved here: the default is used
 
 
 # --- run_gate without a browser ------------------------------------------------------------------------
@@ -279,7 +284,8 @@ def test_disabled_gate_does_nothing(tmp_path: Path) -> None:
 def test_missing_site_is_a_gate_error(tmp_path: Path) -> None:
     result = run_gate(tmp_path / "site", options={"enabled": True}, project_root=tmp_path)
     assert result.exit_code == 2
-    assert "Bouw de site eerst met 'mkdocs build'" in (result.gate_error or "")
+    assert result.gate_error is not None
+    assert result.gate_error.pair("nl")[1] == "Bouw de site eerst met 'mkdocs build'."
 
 
 def test_report_dir_inside_the_site_is_refused(tmp_path: Path) -> None:
@@ -287,7 +293,7 @@ def test_report_dir_inside_the_site_is_refused(tmp_path: Path) -> None:
     (tmp_path / "site" / "index.html").write_text("<html></html>", encoding="utf-8")
     options = {"enabled": True, "report_dir": "site/rapport"}
     result = run_gate(tmp_path / "site", options=options, project_root=tmp_path)
-    assert result.exit_code == 2 and "mee online gaan" in (result.gate_error or "")
+    assert result.exit_code == 2 and "mee online gaan" in str(result.gate_error)
     assert not (tmp_path / "site" / "rapport").exists()
 
 
@@ -330,14 +336,15 @@ def test_html_report_escapes_and_is_dutch() -> None:
             {
                 "url": "/a/",
                 "path": "content/a.md",
-                "status": "afgekeurd",
-                "viewports": {"desktop": "afgekeurd"},
+                "status": "failed",
+                "viewports": {"desktop": "failed"},
             }
         ],
     }
     html = render_html(data)
     assert html.startswith('<!doctype html>\n<html lang="nl">')
-    assert "<img" not in html and "&lt;img src=&quot;x.png&quot; onerror=&quot;alert(1)&quot;&gt;" in html
+    assert "<img" not in html and "&lt;img src=&#34;x.png&#34; onerror=&#34;alert(1)&#34;&gt;" in html
     assert "Een afbeelding &lt;zonder&gt; tekst." in html
     assert "Afgekeurd: los de fouten hieronder op" in html
     assert html.count("<h1>") == 1 and '<th scope="col">Hoe lost u het op?</th>' in html
+    assert "<td>afgekeurd</td><td>desktop: afgekeurd</td>" in html

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import types
-
 import pytest
-from helder.rules import CheckContext
-from helder.rules.frontmatter import validate
+from helder.checker import findings_from, make_context, run_rules
+from helder.config import load_options
+from helder.rules import CheckContext, frontmatter
 from helder.source import parse_text
-
-KNOWN = {"sections.costs-missing", "readability.sentence-length", "sections.steps-list"}
 
 GOOD = {
     "title": "Paspoort aanvragen",
@@ -34,10 +31,16 @@ def page_with(changes: dict[str, str | None], page_type: str | None = None) -> s
     return "---\n" + "\n".join(lines) + "\n---\n# Titel\n"
 
 
+def context(**options: object) -> CheckContext:
+    return make_context(load_options(options))
+
+
+CONTEXT = context()
+
+
 def findings(text: str) -> list[tuple[str, int | None, str]]:
-    ctx = CheckContext(options=types.SimpleNamespace(product_types=["product"]), lang="nl")
     page = parse_text(text, "content/p.md")
-    return [(f.rule, f.line, f"{f.message} {f.suggestion}") for f in validate(page, ctx, KNOWN)]
+    return [(f.rule, f.line, f"{f.message} {f.suggestion}") for f in run_rules(page, CONTEXT, [frontmatter])]
 
 
 def test_good_product_has_no_findings():
@@ -76,9 +79,8 @@ def test_bad_value_is_reported_at_its_line(changes, rule, line, words):
 
 
 def test_unknown_key_suggests_the_close_name():
-    ctx = CheckContext(options=types.SimpleNamespace(product_types=["product"]), lang="nl")
     page = parse_text(page_with({"sumary": "x"}), "content/p.md")
-    (finding,) = validate(page, ctx, KNOWN)
+    (finding,) = run_rules(page, CONTEXT, [frontmatter])
     assert 'Bedoelt u "summary"?' in finding.suggestion
 
 
@@ -127,10 +129,8 @@ def test_freshness_table(reviewed, today, limit, stale):
     from helder.rules.frontmatter import check_freshness
 
     page = parse_text(page_with({"reviewed": reviewed}), "content/p.md")
-    ctx = CheckContext(
-        options=types.SimpleNamespace(product_types=["product"], stale_after_months=limit), lang="nl"
-    )
-    found = check_freshness(page, ctx, True, today=dt.date.fromisoformat(today))
+    ctx = context(stale_after_months=limit)
+    found = findings_from(page, check_freshness(page, ctx, True, today=dt.date.fromisoformat(today)), ctx)
     assert bool(found) is stale
     if stale:
         assert found[0].line == 7 and found[0].rule == "freshness.stale"

@@ -8,12 +8,11 @@ the case too).
 from __future__ import annotations
 
 import re
-import types
 
 import pytest
-from helder.findings import Severity, format_text
+from helder.checker import make_context, run_rules
+from helder.findings import Severity, format_text, sort_key
 from helder.messages import all_messages
-from helder.rules import CheckContext
 from helder.rules import markdown as rules
 from helder.sanitize import REMOVED_ELEMENTS
 from helder.source import parse_text
@@ -29,9 +28,12 @@ FILE = "markdown.file-link"
 UNSAFE = "markdown.unsafe-html"
 
 
+CONTEXTS = {lang: make_context(lang=lang) for lang in ("nl", "en")}
+
+
 def check(body: str, *, lang: str = "nl", front_matter: str = FRONT_MATTER) -> list:
     page = parse_text(front_matter + body, "content/paspoort.md")
-    return rules.check(page, CheckContext(options=types.SimpleNamespace(), lang=lang))
+    return sorted(run_rules(page, CONTEXTS[lang], [rules]), key=sort_key)
 
 
 def pairs(body: str) -> list[tuple[str, int]]:
@@ -340,11 +342,11 @@ def test_format_matches_the_one_line_format() -> None:
 
 def test_lines_without_front_matter_and_with_windows_line_ends() -> None:
     page = parse_text("# Paspoort\r\n\r\n#### Kosten\r\n", "content/x.md")
-    findings = rules.check(page, CheckContext(options=types.SimpleNamespace(), lang="nl"))
+    findings = run_rules(page, CONTEXTS["nl"], [rules])
     assert [(f.rule, f.line) for f in findings] == [(HEAD, 3)]
     crlf = "---\r\ntitle: x\r\n---\r\n\r\n[hier](a.md)\r\n"
     page = parse_text(crlf, "content/x.md")
-    findings = rules.check(page, CheckContext(options=types.SimpleNamespace(), lang="nl"))
+    findings = run_rules(page, CONTEXTS["nl"], [rules])
     assert [(f.rule, f.line) for f in findings] == [(LINK, 5)]
 
 

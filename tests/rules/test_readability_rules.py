@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import types
 from pathlib import Path
 
 import pytest
+from helder.checker import make_context, run_rules
+from helder.config import load_options
 from helder.findings import Finding, Severity
 from helder.messages import all_messages
 from helder.rules import CheckContext, words
 from helder.rules import readability as rules
+from helder.rules.readability import Verdict
 from helder.source import parse_text
 from sitelib import GOOD_PRODUCT  # the known-good page of the build tests must pass every readability rule
 
@@ -28,25 +30,14 @@ LONG_SENTENCE = (
 )  # 28 words
 
 
-def options(**values: object) -> types.SimpleNamespace:
-    opts = rules.ReadabilityOptions()
-    opts.load_dict(values)
-    errors, warnings = opts.validate()
-    assert not errors, errors
-    return types.SimpleNamespace(readability=opts)
-
-
 def context(lang: str = "nl", config_dir: Path | None = None, **values: object) -> CheckContext:
-    ctx = CheckContext(options=options(**values), lang=lang)
-    if config_dir is not None:
-        ctx.config_dir = config_dir  # type: ignore[attr-defined]
-    return ctx
+    """A site's context with these `readability:` options (relative paths from `config_dir`)."""
+    return make_context(load_options({"readability": values}), config_dir=config_dir, lang=lang)
 
 
 def run(text: str, ctx: CheckContext | None = None, path: str = "content/x.md") -> list[Finding]:
     ctx = ctx or context()
-    page = parse_text(text, path)
-    return rules.check(page, ctx) + words.check(page, ctx)
+    return run_rules(parse_text(text, path), ctx, [rules, words])
 
 
 def of(findings: list[Finding], rule: str) -> list[Finding]:
@@ -189,7 +180,7 @@ def test_bureaucratic_page_fails_with_its_scores_and_three_hardest_sentences() -
         "Maak ze korter en kies kortere woorden."
     )
     record = ctx.page_data["content/x.md"]["readability"]
-    assert record["verdict"] == "te moeilijk"
+    assert record["verdict"] is Verdict.TOO_HARD
     assert [h["line"] for h in record["hardest"]] == [14, 11, 21]
 
 
@@ -205,7 +196,7 @@ def test_b1_calibration() -> None:
     scores = {}
     for name in ("plain-nl", "ordinary-nl", "bureaucratic-nl"):
         page = parse_text(sample(f"{name}.md"), name)
-        scores[name] = rules.analysis_for(page, "nl").scores
+        scores[name] = make_context().analysis(page, "nl").scores
     limits = rules.DEFAULT_LIMITS["nl"]
     assert scores["plain-nl"].flesch > 90 and scores["plain-nl"].lix < 25
     assert limits.flesch_min + 5 < scores["ordinary-nl"].flesch < 80
@@ -383,11 +374,10 @@ def test_site_jargon_list_without_config_dir_uses_the_working_folder(
 
 
 def test_misconfigured_jargon_is_a_configuration_error(tmp_path: Path) -> None:
-    page = parse_text(FRONT + "Kom op tijd.\n", "content/x.md")
     with pytest.raises(WordListError, match="missing.yml"):
-        words.check(page, context(config_dir=tmp_path, jargon_extra="missing.yml"))
+        context(config_dir=tmp_path, jargon_extra="missing.yml")
     with pytest.raises(WordListError, match="indein"):
-        words.check(page, context(jargon_remove=["indein"]))
+        context(jargon_remove=["indein"])
 
 
 # --- English pages, message language, languages -------------------------------------------------------------
@@ -433,10 +423,10 @@ def test_wrong_page_language_is_left_to_the_front_matter_rule() -> None:
 
 
 def test_defaults_when_the_plugin_config_has_no_readability_options() -> None:
-    ctx = CheckContext(options=types.SimpleNamespace(), lang="nl")
+    ctx = make_context()
     page = parse_text(FRONT + LONG_SENTENCE + "\n", "content/x.md")
-    assert len(of(rules.check(page, ctx), "readability.sentence-length")) == 1
-    assert words.check(page, ctx) == []
+    assert len(of(run_rules(page, ctx, [rules]), "readability.sentence-length")) == 1
+    assert run_rules(page, ctx, [words]) == []
 
 
 def test_numbers_in_options_accept_int_and_float() -> None:

@@ -14,7 +14,7 @@ REST = "## Kosten\n\nGratis.\n\n## Hoe lang duurt het?\n\nEen dag.\n\n## Bezwaar
 
 def rules(body: str, head: str = HEAD, kinds=None) -> list[tuple[str, int | None]]:
     page = parse_text(head + body, "content/p.md")
-    return [(f.rule, f.line) for f in check_sections(page, kinds or DEFAULT_SECTIONS, "nl")]
+    return [(h.rule, h.line) for h in check_sections(page, kinds or DEFAULT_SECTIONS)]
 
 
 @pytest.mark.parametrize(

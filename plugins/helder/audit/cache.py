@@ -14,11 +14,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+from ..files import write_atomic
 
 #: Bump when the stored format or the meaning of a result changes.
 CACHE_FORMAT = 1
@@ -83,16 +83,9 @@ class ResultCache:
         return issues if isinstance(issues, list) else None
 
     def put(self, key: str, issues: list[dict[str, Any]], *, url: str = "") -> None:
-        """Write atomically (temp file + rename), so an interrupted build never leaves a half entry."""
+        """Write atomically, so an interrupted build never leaves a half entry; a full disk only costs a
+        re-test next time."""
         if self.directory is None:
             return
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        try:
-            with open(fd, "w", encoding="utf-8") as handle:
-                json.dump({"url": url, "issues": issues}, handle, ensure_ascii=False)
-            os.replace(tmp, path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        with contextlib.suppress(OSError):
+            write_atomic(self._path(key), json.dumps({"url": url, "issues": issues}, ensure_ascii=False))

@@ -9,18 +9,23 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 import yaml
 
-from helder.findings import format_github, format_text
-
-from .config import load_options
+from .. import levels
+from ..findings import format_github, format_text, github_command
+from ..levels import Levels
+from ..messages import LANGUAGES, Msg, text
+from ..rules import registry
+from .config import AuditOptions, load_options
 from .gate import format_summary, run_gate
-from .manifest import read_manifest
+from .manifest import ManifestError, read_manifest
 from .report import report_data
+from .result import AuditResult
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -36,14 +41,26 @@ _TolerantLoader.add_multi_constructor("!", _unknown_tag)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _unknown_tag)
 
 
-def read_site_config(config_file: Path) -> tuple[Path, dict[str, Any]]:
-    """`site_dir` and the `audit` options of the helder plugin from mkdocs.yml, without loading MkDocs."""
+@dataclass
+class SiteSettings:
+    """What `helder audit` reads from mkdocs.yml."""
+
+    site_dir: Path
+    audit: dict[str, Any]
+    lang: str = LANGUAGES[0]
+    rules: Any = None
+    sections: Any = None
+
+
+def read_site_config(config_file: Path) -> SiteSettings:
+    """`site_dir` and the helder plugin's `audit`, `lang`, `rules` and `sections` from mkdocs.yml, without
+    loading MkDocs (the audit needs no pages, no theme, no docs folder)."""
     with open(config_file, encoding="utf-8") as handle:
         data = yaml.load(handle, Loader=_TolerantLoader) or {}  # noqa: S506 - SafeLoader subclass
     if not isinstance(data, dict):
-        raise ValueError(f"{config_file} is geen geldige MkDocs-configuratie.")
+        raise SettingsError(Msg("audit_not_mkdocs", config=config_file))
     site_dir = Path(str(data.get("site_dir") or "site"))
-    audit: Any = {}
+    helder: Any = {}
     plugins = data.get("plugins") or []
     entries = (
         plugins.items()
@@ -52,18 +69,27 @@ def read_site_config(config_file: Path) -> tuple[Path, dict[str, Any]]:
     )
     for name, value in entries:
         if str(name).split("/")[-1] == "helder" and isinstance(value, dict):
-            audit = value.get("audit") or {}
+            helder = value
+    audit = helder.get("audit") or {}
     if not isinstance(audit, dict):
-        raise ValueError(f"plugins.helder.audit in {config_file} moet een lijst van instellingen zijn.")
-    return site_dir, dict(audit)
+        raise SettingsError(Msg("audit_options_shape", config=config_file))
+    lang = helder.get("lang") if helder.get("lang") in LANGUAGES else LANGUAGES[0]
+    return SiteSettings(site_dir, dict(audit), lang, helder.get("rules"), helder.get("sections"))
 
 
-def _fail(message: str) -> None:
-    click.echo(f"Fout: {message}", err=True)
+class SettingsError(Exception):
+    def __init__(self, msg: Msg) -> None:
+        super().__init__(str(msg))
+        self.msg = msg
+
+
+def _fail(msg: Msg, lang: str) -> NoReturn:
+    error = " ".join(msg.pair(lang)).strip()
+    click.echo(text(lang, "gate_error_prefix", error=error), err=True)
     sys.exit(2)
 
 
-@click.command("audit")
+@click.command("audit", help="cli_help_audit")
 @click.argument("site_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option(
     "-f",
@@ -71,7 +97,7 @@ def _fail(message: str) -> None:
     "config_file",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="mkdocs.yml met de instellingen onder plugins.helder.audit (standaard: ./mkdocs.yml als die er is).",
+    help="cli_help_audit_config",
 )
 @click.option(
     "--format",
@@ -79,26 +105,18 @@ def _fail(message: str) -> None:
     type=click.Choice(["text", "json", "github"]),
     default="text",
     show_default=True,
-    help="Uitvoer: tekst, JSON of GitHub-annotaties.",
+    help="cli_help_audit_format",
 )
-@click.option("--browser", help="Pad naar Chromium (standaard /usr/bin/chromium).")
-@click.option("--concurrency", type=click.IntRange(min=1), help="Aantal pagina's tegelijk.")
-@click.option("--timeout", type=click.FloatRange(min=1), help="Seconden die één pagina mag laden.")
-@click.option(
-    "--manifest",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="pages.json met URL -> bronbestand (standaard .helder/pages.json).",
-)
-@click.option(
-    "--report-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Map voor audit.json en audit.html (standaard helder-audit/ naast de site).",
-)
-@click.option("--no-cache", is_flag=True, help="Test alle pagina's opnieuw, ook als er niets veranderd is.")
-@click.option(
-    "--progress/--no-progress", default=None, help="Voortgangsbalk (standaard: alleen in een terminal)."
-)
+@click.option("--browser", help="cli_help_browser")
+@click.option("--concurrency", type=click.IntRange(min=1), help="cli_help_concurrency")
+@click.option("--timeout", type=click.FloatRange(min=1), help="cli_help_timeout")
+@click.option("--manifest", type=click.Path(dir_okay=False, path_type=Path), help="cli_help_manifest")
+@click.option("--report-dir", type=click.Path(file_okay=False, path_type=Path), help="cli_help_report_dir")
+@click.option("--no-cache", is_flag=True, help="cli_help_no_cache")
+@click.option("--progress/--no-progress", default=None, help="cli_help_progress")
+@click.pass_context
 def audit(
+    ctx: click.Context,
     site_dir: Path | None,
     config_file: Path | None,
     fmt: str,
@@ -110,25 +128,54 @@ def audit(
     no_cache: bool,
     progress: bool | None,
 ) -> None:
-    """Controleer een gebouwde site op toegankelijkheid (WCAG 2.1 AA) met pa11y-ci.
-
-    Exitcode 0: alles goed. 1: fouten gevonden of pagina's niet gecontroleerd.
-    2: de controle kon niet draaien.
-    """
+    asked = ((ctx.find_root().obj or {}) if ctx.parent else {}).get("lang")
+    lang = asked or LANGUAGES[0]
     project_root = Path.cwd()
-    settings: dict[str, Any] = {}
-    configured_site = Path("site")
+    found = SiteSettings(Path("site"), {})
     if config_file is None and Path("mkdocs.yml").is_file():
         config_file = Path("mkdocs.yml")
     if config_file is not None:
         if not config_file.is_file():
-            _fail(f"Het bestand {config_file} bestaat niet. Geef met --config het pad naar mkdocs.yml.")
+            _fail(Msg("audit_no_config", config=config_file), lang)
         project_root = config_file.resolve().parent
         try:
-            configured_site, settings = read_site_config(config_file)
+            found = read_site_config(config_file)
+        except SettingsError as error:
+            _fail(error.msg, lang)
         except (OSError, ValueError, yaml.YAMLError) as error:
-            _fail(f"{config_file} kon niet worden gelezen: {error}")
+            _fail(Msg("audit_bad_config", config=config_file, error=error), lang)
+        lang = asked or found.lang
+    site_levels = _levels(found.rules, found.sections, lang)
+    options = _options(found.audit, config_file, lang, browser, concurrency, timeout, report_dir, no_cache)
+    site = site_dir.resolve() if site_dir else (project_root / found.site_dir)
+    manifest_path = manifest.resolve() if manifest else project_root / options.manifest
+    try:
+        pages = read_manifest(manifest_path)
+    except ManifestError as error:
+        _fail(error.msg, lang)
+    result = run_gate(
+        site,
+        pages=pages,
+        options=options,
+        project_root=project_root,
+        progress=progress,
+        levels=site_levels,
+        lang=lang,
+    )
+    _show(result, fmt, site, lang)
+    sys.exit(result.exit_code)
 
+
+def _options(
+    settings: dict[str, Any],
+    config_file: Path | None,
+    lang: str,
+    browser: str | None,
+    concurrency: int | None,
+    timeout: float | None,
+    report_dir: Path | None,
+    no_cache: bool,
+) -> AuditOptions:
     overrides = {
         "browser": browser,
         "concurrency": concurrency,
@@ -142,34 +189,37 @@ def audit(
     # (a disabled gate that exits 0 here would be a silent pass).
     settings["enabled"] = True
     try:
-        options = load_options(settings, config_file_path=str(config_file) if config_file else None)
+        return load_options(settings, config_file_path=str(config_file) if config_file else None)
     except ValueError as error:
-        _fail(str(error))
-        return
+        _fail(Msg("audit_bad_config", config=config_file or "audit", error=error), lang)
 
-    site = site_dir.resolve() if site_dir else (project_root / configured_site)
-    manifest_path = manifest.resolve() if manifest else project_root / options.manifest
-    try:
-        pages = read_manifest(manifest_path)
-    except ValueError as error:
-        _fail(str(error))
-        return
 
-    result = run_gate(site, pages=pages, options=options, project_root=project_root, progress=progress)
+def _levels(rules: Any, sections: Any, lang: str) -> Levels:
+    """The site's `rules:` levels, checked as the build checks them (so audit, build and check agree)."""
+    if not rules:
+        return Levels()
+    if not isinstance(rules, dict):
+        _fail(Msg("cfg_rules_shape"), lang)
+    known = registry.known_rule_ids(sections if isinstance(sections, dict) else {})
+    for problem in levels.problems(rules, known):
+        _fail(problem, lang)
+    return Levels(rules)
 
+
+def _show(result: AuditResult, fmt: str, site: Path, lang: str) -> None:
     if fmt == "json":
-        click.echo(json.dumps(report_data(result, site_dir=site), ensure_ascii=False, indent=2))
-    elif fmt == "github":
+        click.echo(json.dumps(report_data(result, site_dir=site, lang=lang), ensure_ascii=False, indent=2))
+        return
+    gate_error = " ".join(result.gate_error.pair(lang)).strip() if result.gate_error else None
+    if fmt == "github":
         for finding in result.findings:
             click.echo(format_github(finding))
-        if result.gate_error:
-            body = result.gate_error.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            click.echo(f"::error title=a11y.gate::{body}")
-        click.echo(format_summary(result), err=True)
-    else:
-        for finding in result.findings:
-            click.echo(format_text(finding))
-        if result.gate_error:
-            click.echo(f"Fout: {result.gate_error}", err=True)
-        click.echo(format_summary(result))
-    sys.exit(result.exit_code)
+        if gate_error:
+            click.echo(github_command("error", gate_error, title="a11y.gate"))
+        click.echo(format_summary(result, lang), err=True)
+        return
+    for finding in result.findings:
+        click.echo(format_text(finding))
+    if gate_error:
+        click.echo(text(lang, "gate_error_prefix", error=gate_error), err=True)
+    click.echo(format_summary(result, lang))

@@ -12,6 +12,14 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
+from ..messages import text
+
+
+def _say(key: str, /, **values: object) -> str:
+    """Settings are checked before Helder knows the site's language: their messages are Dutch."""
+    return text("nl", key, **values)
+
+
 #: The two screens we check. Results differ per width (Material hides the tabs and moves the search on
 #: phones), so one desktop and one phone viewport is the smallest set that sees both layouts.
 DEFAULT_VIEWPORTS: list[dict[str, Any]] = [
@@ -29,7 +37,7 @@ class _Text(c.Type):
     def run_validation(self, value: object) -> str:
         text = super().run_validation(value)
         if not text.strip():
-            raise ValidationError("Mag niet leeg zijn.")
+            raise ValidationError(_say("opt_not_empty"))
         return text.strip()
 
 
@@ -41,10 +49,10 @@ class _Positive(c.Type):
 
     def run_validation(self, value: object) -> Any:
         if isinstance(value, bool):
-            raise ValidationError(f"Verwacht een getal, niet {value!r}.")
+            raise ValidationError(_say("opt_number", value=repr(value)))
         number = super().run_validation(value)
         if number <= 0:
-            raise ValidationError(f"Moet groter dan 0 zijn, niet {number!r}.")
+            raise ValidationError(_say("opt_positive", value=repr(number)))
         return number
 
 
@@ -75,10 +83,10 @@ class _Viewports(c.ListOfItems):
     def run_validation(self, value: object) -> list[Viewport]:
         viewports = super().run_validation(value)
         if not viewports:
-            raise ValidationError("Geef minstens één viewport op.")
+            raise ValidationError(_say("opt_one_viewport"))
         names = [v.name for v in viewports]
         if len(set(names)) != len(names):
-            raise ValidationError(f"Elke viewport heeft een andere naam nodig, nu: {names}.")
+            raise ValidationError(_say("opt_viewport_names", names=names))
         return viewports
 
 
@@ -135,11 +143,11 @@ class AuditOptions(Config):
     def validate(self):  # type: ignore[no-untyped-def]
         failed, warnings = super().validate()
         if not failed and not self.runners:
-            failed.append(("runners", ValidationError("Kies minstens één runner: htmlcs of axe.")))
+            failed.append(("runners", ValidationError(_say("opt_one_runner"))))
         if not failed and self.run_timeout < 0:
-            failed.append(("run_timeout", ValidationError("Moet 0 (automatisch) of meer zijn.")))
+            failed.append(("run_timeout", ValidationError(_say("opt_run_timeout"))))
         if not failed and not 0 <= self.port <= 65535:
-            failed.append(("port", ValidationError("Een poort ligt tussen 0 en 65535.")))
+            failed.append(("port", ValidationError(_say("opt_port"))))
         return failed, warnings
 
 
@@ -153,5 +161,5 @@ def load_options(data: dict[str, Any] | None, *, config_file_path: str | None = 
     failed, _warnings = options.validate()
     if failed:
         key, error = failed[0]
-        raise ValueError(f"Instelling audit.{key} klopt niet: {error}")
+        raise ValueError(_say("opt_audit_setting", key=key, error=error))
     return options

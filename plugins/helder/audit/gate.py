@@ -5,7 +5,8 @@ pages whose cached result is out of date to pa11y-ci (one run for all viewports)
 load once, and turns everything into `Finding`s on the page's *source* file. A page that was not tested —
 it did not load, timed out, was served with an error status or is missing from pa11y's report — is a
 `a11y.not-checked` error, never a pass. When the gate itself cannot run (no Node.js, no browser, pa11y-ci
-crashed, the port is taken, the run hung) `AuditResult.gate_error` says why in Dutch and the exit code is 2.
+crashed, the port is taken, the run hung) `AuditResult.gate_error` says why and the exit code is 2. The site's
+levels (`rules:`) are applied here, before the report is written, so every view agrees with the exit code.
 """
 
 from __future__ import annotations
@@ -15,25 +16,24 @@ import sys
 import tempfile
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tqdm import tqdm
 
-from helder.findings import Finding, Severity, has_errors, sort_key
-
+from ..findings import Finding, Severity, sort_key
+from ..levels import Levels
+from ..messages import Joined, Msg, text
 from .cache import ResultCache, assets_hash, file_hash, result_key
 from .config import AuditOptions, load_options
+from .explain import explain
 from .ignores import find_ignore
-from .messages import NOT_CHECKED, explain
 from .report import write_reports as write_report_files
+from .result import AuditResult, AuditSummary, IgnoredResult, PageResult, PageStatus
+from .rules import NOT_CHECKED
 from .runner import GateError, Job, Tools, browser_version, find_tools, run_pa11y_ci, tool_env
 from .server import ServerError, SiteRequestHandler, SiteServer
-
-NOT_CHECKED_RULE = "a11y.not-checked"
-
-PASSED, FAILED, NOT_CHECKED_STATUS = "goedgekeurd", "afgekeurd", "niet gecontroleerd"
 
 
 @dataclass(frozen=True)
@@ -43,80 +43,6 @@ class Page:
     url: str
     path: str
     html: Path | None
-
-
-@dataclass(frozen=True)
-class IgnoredResult:
-    """A result that matched a configured ignore: still listed in the report, with the reason."""
-
-    path: str
-    url: str
-    viewport: str
-    rule: str
-    selector: str
-    reason: str
-
-    def to_dict(self) -> dict[str, str]:
-        return dict(self.__dict__)
-
-
-@dataclass
-class PageResult:
-    url: str
-    path: str
-    status: str
-    viewports: dict[str, str] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
-
-
-@dataclass
-class AuditSummary:
-    """Counts per page (a page passes only when it passes at every viewport) and per test job."""
-
-    pages: int = 0
-    checked: int = 0
-    passed: int = 0
-    failed: int = 0
-    not_checked: int = 0
-    errors: int = 0
-    warnings: int = 0
-    ignored: int = 0
-    viewports: int = 0
-    jobs: int = 0
-    from_cache: int = 0
-    tested: int = 0
-    retried: int = 0
-    seconds: float = 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
-
-
-@dataclass
-class AuditResult:
-    findings: list[Finding] = field(default_factory=list)
-    summary: AuditSummary = field(default_factory=AuditSummary)
-    ignored: list[IgnoredResult] = field(default_factory=list)
-    pages: list[PageResult] = field(default_factory=list)
-    gate_error: str | None = None
-    report_dir: Path | None = None
-    settings: dict[str, Any] = field(default_factory=dict)
-    #: Per finding (same order): url, viewports, selector, the failing HTML and the tool's own text, for the
-    #: HTML and JSON reports, which show more than the one-line message.
-    details: list[dict[str, Any]] = field(default_factory=list)
-
-    @property
-    def exit_code(self) -> int:
-        """0 = every page passed, 1 = findings (or pages not checked), 2 = the gate could not run."""
-        if self.gate_error:
-            return 2
-        return 1 if has_errors(self.findings) else 0
-
-    @property
-    def ok(self) -> bool:
-        return self.exit_code == 0
 
 
 # --- pages ------------------------------------------------------------------------------------------------
@@ -193,6 +119,8 @@ def run_gate(
     progress: bool | None = None,
     write_reports: bool = True,
     server_handler: type[SiteRequestHandler] = SiteRequestHandler,
+    levels: Levels | None = None,
+    lang: str = "nl",
 ) -> AuditResult:
     """Audit the built site in `site_dir` and return findings, a summary and a gate error (or None).
 
@@ -214,19 +142,16 @@ def run_gate(
         _resolve(project_root, options.report_dir) if options.report_dir else default_report_dir(site_dir)
     )
     if write_reports and site_dir in (report_dir.resolve(), *report_dir.resolve().parents):
-        result.gate_error = (
-            f"De rapportmap {report_dir} ligt in de gebouwde site en zou dan mee online gaan. "
-            "Kies met audit.report_dir een map buiten de site."
-        )
+        result.gate_error = Msg("gate_report_in_site", folder=report_dir)
         return result
     try:
-        _audit(result, site_dir, pages, options, project_root, progress, server_handler)
+        _audit(result, site_dir, pages, options, project_root, progress, server_handler, levels, lang)
     except (GateError, ServerError) as error:
-        result.gate_error = str(error)
+        result.gate_error = error.msg
     result.summary.seconds = round(time.monotonic() - started, 2)
     if write_reports and site_dir.is_dir():
         result.report_dir = report_dir
-        write_report_files(result, report_dir, site_dir=site_dir)
+        write_report_files(result, report_dir, site_dir=site_dir, lang=lang)
     return result
 
 
@@ -250,12 +175,14 @@ def _audit(
     project_root: Path,
     progress: bool | None,
     server_handler: type[SiteRequestHandler],
+    levels: Levels | None,
+    lang: str,
 ) -> None:
     if not site_dir.is_dir():
-        raise GateError(f"De map {site_dir} bestaat niet. Bouw de site eerst met 'mkdocs build'.")
+        raise GateError(Msg("gate_no_site", folder=site_dir))
     pages = collect_pages(site_dir, pages_map, project_root)
     if not pages:
-        raise GateError(f"In {site_dir} staan geen HTML-pagina's. Bouw de site eerst met 'mkdocs build'.")
+        raise GateError(Msg("gate_no_pages", folder=site_dir))
 
     tools = find_tools(
         project_root, browser=options.browser, node_modules=options.node_modules, node=options.node
@@ -301,13 +228,9 @@ def _audit(
             if job in raw and job in keys:
                 cache.put(keys[job], raw[job], url=job.request_path)
         if len(not_checked) == len(pending) and not summary.from_cache:
-            first = next(iter(not_checked.values()))
-            result.gate_error = (
-                f"Geen enkele pagina kon worden gecontroleerd ({first}). Controleer of de site goed "
-                "gebouwd is en of Chromium pagina's kan openen."
-            )
+            result.gate_error = Msg("gate_none_checked", reason=next(iter(not_checked.values())))
 
-    _to_findings(result, pages, jobs, raw, not_checked, options)
+    _to_findings(result, pages, jobs, raw, not_checked, options, levels, lang)
 
 
 def _test(
@@ -319,13 +242,13 @@ def _test(
     progress: bool | None,
     server_handler: type[SiteRequestHandler],
     summary: AuditSummary,
-) -> dict[Job, str]:
+) -> dict[Job, Msg]:
     """Run pa11y-ci on `pending` (filling `raw`), retry failures once, return why the rest was not tested."""
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(
         total=len(pending),
-        desc="Toegankelijkheid",
-        unit="pagina",
+        desc=text("nl", "gate_progress"),
+        unit=text("nl", "gate_progress_unit"),
         file=sys.stderr,
         disable=not show,
         leave=False,
@@ -335,7 +258,7 @@ def _test(
         if event in ("done", "error"):
             bar.update(1)
 
-    not_checked: dict[Job, str] = {}
+    not_checked: dict[Job, Msg] = {}
     try:
         with SiteServer(site_dir, port=options.port, handler=server_handler) as server:
             todo = pending
@@ -373,62 +296,138 @@ def _test(
     return not_checked
 
 
-def _not_checked_reason(job: Job, error: str | None, status: int | None, options: AuditOptions) -> str:
+def _not_checked_reason(job: Job, error: str | Msg | None, status: int | None, options: AuditOptions) -> Msg:
     """Why a page was not tested, in words an editor understands."""
     if status is not None and not (200 <= status < 300 or status == 304):
-        if status == 404:
-            return "de pagina bestaat niet in de gebouwde site (HTTP 404)."
-        return f"de webserver gaf een foutcode (HTTP {status})."
+        return Msg("nc_404") if status == 404 else Msg("nc_status", status=status)
+    if isinstance(error, Msg):
+        return error
     if error and re.search(r"timeout|timed out", error, re.IGNORECASE):
-        return f"de pagina laadde niet binnen {options.timeout} seconden."
+        return Msg("nc_timeout", seconds=options.timeout)
     if error:
-        return f"de pagina laadde niet ({error.strip()[:200]})."
-    if status is None:
-        return "de pagina gaf geen antwoord."
-    return "de testtool gaf geen resultaat voor deze pagina."
+        return Msg("nc_error", error=error.strip()[:200])
+    return Msg("nc_no_answer") if status is None else Msg("nc_no_result")
 
 
 # --- findings ---------------------------------------------------------------------------------------------
 
 
-def _shorten(text: str, limit: int = 160) -> str:
-    text = re.sub(r"\s+", " ", text or "").strip()
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+def _shorten(value: str, limit: int = 160) -> str:
+    value = re.sub(r"\s+", " ", value or "").strip()
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
 
 
 def _severity(issue_type: str) -> Severity:
     return Severity.ERROR if issue_type == "error" else Severity.WARNING
 
 
-def finding_for_issue(path: str, issue: Mapping[str, Any], viewports: list[str]) -> Finding:
-    """One pa11y issue as a Finding: a Dutch explanation, where (screen, selector, HTML) and how to fix it."""
+def issue_rule(issue: Mapping[str, Any]) -> str:
+    return f"a11y.{issue.get('runner') or 'htmlcs'}.{issue.get('code')}"
+
+
+def finding_for_issue(path: str, issue: Mapping[str, Any], viewports: list[str], lang: str = "nl") -> Finding:
+    """One pa11y issue as a Finding: what is wrong, where (screen, selector, HTML) and how to fix it.
+
+    The finding carries the details the report shows (url, viewports, selector, the failing HTML, the tool's
+    own text) in `data`.
+    """
     runner = str(issue.get("runner") or "htmlcs")
-    code = str(issue.get("code"))
-    explanation, specific = explain(runner, code)
-    message = f"{explanation.problem} Scherm: {_join(viewports)}."
+    key, specific = explain(runner, str(issue.get("code")))
+    problem, fix = Msg(key).pair(lang)
+    parts = [problem, Msg("a11y_where_screen", viewports=Joined(tuple(viewports))).render(lang)]
     if issue.get("selector"):
-        message += f" Element: {issue['selector']}"
+        parts[-1] += " " + Msg("a11y_where_element", selector=issue["selector"]).render(lang)
     context = _shorten(str(issue.get("context") or ""))
-    if context:
-        message += f" — HTML: {context}"
-    extras = issue.get("runnerExtras") or {}
+    tails = [Msg("a11y_where_html", context=context).render(lang)] if context else []
+    extras = issue.get("runnerExtras") if isinstance(issue.get("runnerExtras"), dict) else {}
+    tool_text = str(issue.get("message") or "")
     if not specific:
-        english = re.sub(r"\s*\(https?://[^)]*\)\s*$", "", str(issue.get("message") or ""))
-        message += f" — melding van {runner}: {_shorten(english, 300)}"
-    if isinstance(extras, dict) and extras.get("needsFurtherReview"):
-        message += " — de testtool is hier niet zeker van: controleer het zelf."
-    return Finding(
-        path=path,
-        line=None,
-        rule=f"a11y.{runner}.{code}",
-        severity=_severity(str(issue.get("type") or "error")),
-        message=message,
-        suggestion=explanation.fix,
-    )
+        english = re.sub(r"\s*\(https?://[^)]*\)\s*$", "", tool_text)
+        tails.append(Msg("a11y_tool_says", runner=runner, text=_shorten(english, 300)).render(lang))
+    if extras.get("needsFurtherReview"):
+        tails.append(Msg("a11y_unsure").render(lang))
+    details = {
+        "problem": problem,
+        "viewports": viewports,
+        "runner": runner,
+        "code": issue.get("code"),
+        "selector": issue.get("selector") or "",
+        "context": str(issue.get("context") or "")[:2000],
+        "tool_message": tool_text,
+        "help_url": extras.get("helpUrl", ""),
+    }
+    message = " — ".join([" ".join(parts), *tails])
+    severity = _severity(str(issue.get("type") or "error"))
+    return Finding(path, None, issue_rule(issue), severity, message, fix, data=details)
+
+
+def _not_checked(page: Page, reason: Msg, viewports: list[str], lang: str) -> Finding:
+    problem, fix = Msg("a11y_not_checked", reason=reason).pair(lang)
+    where = Msg("a11y_not_checked_where", url=page.url, viewports=Joined(tuple(viewports))).render(lang)
+    details = {"problem": problem, "url": page.url, "viewports": viewports, "reason": reason.render(lang)}
+    return Finding(page.path, None, NOT_CHECKED, Severity.ERROR, f"{problem} {where}", fix, data=details)
+
+
+def _page_findings(
+    result: AuditResult,
+    page: Page,
+    jobs: list[Job],
+    raw: Mapping[Job, list[dict[str, Any]]],
+    not_checked: Mapping[Job, Msg],
+    ignores: list[dict[str, Any]],
+    lang: str,
+) -> list[Finding]:
+    """The findings of one page: each result once, with every viewport it was seen at; ignored results are
+    kept aside with their reason; a viewport that was not tested is an `a11y.not-checked` finding."""
+    grouped: dict[tuple[str, str, str], tuple[dict[str, Any], list[str]]] = {}
+    missing: dict[Msg, list[str]] = {}
+    for job in jobs:
+        name = job.viewport_name
+        if job in not_checked:
+            missing.setdefault(not_checked[job], []).append(name)
+            continue
+        for issue in raw.get(job, []):
+            rule = issue_rule(issue)
+            ignore = find_ignore(ignores, rule, issue)
+            selector = str(issue.get("selector") or "")
+            if ignore is not None:
+                result.ignored.append(
+                    IgnoredResult(page.path, page.url, name, rule, selector, ignore["reason"])
+                )
+                continue
+            names = grouped.setdefault((rule, selector, str(issue.get("context") or "")), (issue, []))[1]
+            if name not in names:
+                names.append(name)
+    found = []
+    for issue, names in grouped.values():
+        finding = finding_for_issue(page.path, issue, names, lang)
+        found.append(Finding(**{**finding.__dict__, "data": {**(finding.data or {}), "url": page.url}}))
+    found.extend(_not_checked(page, reason, names, lang) for reason, names in missing.items())
+    return found
+
+
+def _page_result(
+    page: Page, jobs: list[Job], not_checked: Mapping[Job, Msg], findings: list[Finding]
+) -> PageResult:
+    """A page's verdict per viewport and in all, from its findings after the site's levels."""
+    failed = {
+        name
+        for f in findings
+        if f.severity is Severity.ERROR and f.rule != NOT_CHECKED
+        for name in (f.data or {}).get("viewports", [])
+    }
+    per: dict[str, PageStatus] = {}
+    for job in jobs:
+        name = job.viewport_name
+        if job in not_checked:
+            per[name] = PageStatus.NOT_CHECKED
+        else:
+            per[name] = PageStatus.FAILED if name in failed else PageStatus.PASSED
+    statuses = set(per.values())
+    for status in (PageStatus.NOT_CHECKED, PageStatus.FAILED):
+        if status in statuses:
+            return PageResult(page.url, page.path, status, per)
+    return PageResult(page.url, page.path, PageStatus.PASSED, per)
 
 
 def _to_findings(
@@ -436,102 +435,36 @@ def _to_findings(
     pages: list[Page],
     jobs: Mapping[str, list[Job]],
     raw: Mapping[Job, list[dict[str, Any]]],
-    not_checked: Mapping[Job, str],
+    not_checked: Mapping[Job, Msg],
     options: AuditOptions,
+    levels: Levels | None = None,
+    lang: str = "nl",
 ) -> None:
+    """Results into findings, the site's levels over them (once, here), then each page's verdict and the
+    counts: so the report, the statement and the exit code all say the same."""
     ignores = [dict(i) for i in options.ignores]
-    items: list[tuple[Finding, dict[str, Any]]] = []
-    summary = result.summary
+    by_page: dict[str, list[Finding]] = {}
     for page in pages:
-        grouped: dict[tuple[str, str, str], tuple[dict[str, Any], list[str]]] = {}
-        missing: dict[str, list[str]] = {}
-        viewport_status: dict[str, str] = {}
-        for job in jobs[page.url]:
-            name = job.viewport_name
-            if job in not_checked:
-                missing.setdefault(not_checked[job], []).append(name)
-                viewport_status[name] = NOT_CHECKED_STATUS
-                continue
-            viewport_status[name] = PASSED
-            for issue in raw.get(job, []):
-                rule = f"a11y.{issue.get('runner') or 'htmlcs'}.{issue.get('code')}"
-                ignore = find_ignore(ignores, rule, issue)
-                if ignore is not None:
-                    result.ignored.append(
-                        IgnoredResult(
-                            page.path,
-                            page.url,
-                            name,
-                            rule,
-                            str(issue.get("selector") or ""),
-                            ignore["reason"],
-                        )
-                    )
-                    continue
-                if _severity(str(issue.get("type"))) is Severity.ERROR:
-                    viewport_status[name] = FAILED
-                key = (rule, str(issue.get("selector") or ""), str(issue.get("context") or ""))
-                names = grouped.setdefault(key, (issue, []))[1]
-                if name not in names:
-                    names.append(name)
-        for issue, names in grouped.values():
-            extras = issue.get("runnerExtras") if isinstance(issue.get("runnerExtras"), dict) else {}
-            detail = {
-                "problem": explain(str(issue.get("runner") or "htmlcs"), str(issue.get("code")))[0].problem,
-                "url": page.url,
-                "viewports": names,
-                "runner": issue.get("runner"),
-                "code": issue.get("code"),
-                "selector": issue.get("selector") or "",
-                "context": str(issue.get("context") or "")[:2000],
-                "tool_message": issue.get("message") or "",
-                "help_url": extras.get("helpUrl", ""),
-            }
-            items.append((finding_for_issue(page.path, issue, names), detail))
-        for reason, names in missing.items():
-            finding = Finding(
-                path=page.path,
-                line=None,
-                rule=NOT_CHECKED_RULE,
-                severity=Severity.ERROR,
-                message=NOT_CHECKED.problem.format(reason=reason)
-                + f" Pagina: {page.url}, scherm: {_join(names)}.",
-                suggestion=NOT_CHECKED.fix,
-            )
-            problem = NOT_CHECKED.problem.format(reason=reason)
-            items.append(
-                (finding, {"problem": problem, "url": page.url, "viewports": names, "reason": reason})
-            )
-        statuses = set(viewport_status.values())
-        status = (
-            NOT_CHECKED_STATUS if NOT_CHECKED_STATUS in statuses else FAILED if FAILED in statuses else PASSED
-        )
-        result.pages.append(PageResult(page.url, page.path, status, viewport_status))
-
-    items.sort(key=lambda item: (sort_key(item[0]), item[1].get("url", ""), item[1].get("selector", "")))
-    result.findings = [finding for finding, _ in items]
-    result.details = [detail for _, detail in items]
-    summary.passed = sum(1 for p in result.pages if p.status == PASSED)
-    summary.failed = sum(1 for p in result.pages if p.status == FAILED)
-    summary.not_checked = sum(1 for p in result.pages if p.status == NOT_CHECKED_STATUS)
-    summary.checked = summary.passed + summary.failed
-    summary.errors = sum(1 for f in result.findings if f.severity is Severity.ERROR)
-    summary.warnings = sum(1 for f in result.findings if f.severity is Severity.WARNING)
-    summary.ignored = len(result.ignored)
+        found = _page_findings(result, page, jobs[page.url], raw, not_checked, ignores, lang)
+        by_page[page.url] = levels.apply(found) if levels else found
+    for page in pages:
+        result.pages.append(_page_result(page, jobs[page.url], not_checked, by_page[page.url]))
+    findings = [f for found in by_page.values() for f in found]
+    findings.sort(
+        key=lambda f: (sort_key(f), (f.data or {}).get("url", ""), (f.data or {}).get("selector", ""))
+    )
+    result.findings = findings
+    result.count()
 
 
-def format_summary(result: AuditResult) -> str:
-    """The closing lines for the terminal and the build log, in Dutch."""
+def format_summary(result: AuditResult, lang: str = "nl") -> str:
+    """The closing lines for the terminal and the build log."""
     s = result.summary
     if result.gate_error:
-        text = f"Toegankelijkheid: de controle kon niet draaien. {result.gate_error}"
+        line = Msg("gate_could_not_run", error=" ".join(result.gate_error.pair(lang)).strip()).render(lang)
     else:
-        text = (
-            f"Toegankelijkheid (WCAG 2.1 AA, {s.viewports} schermen): {s.pages} pagina's, "
-            f"{s.passed} goedgekeurd, {s.failed} afgekeurd, {s.not_checked} niet gecontroleerd. "
-            f"{s.errors} fouten, {s.warnings} waarschuwingen, {s.ignored} genegeerd. "
-            f"{s.from_cache} van {s.jobs} resultaten uit de cache, {s.seconds:.1f} s."
-        )
+        values = {**s.to_dict(), "cached": s.from_cache, "seconds": f"{s.seconds:.1f}"}
+        line = Msg("gate_summary", **values).render(lang)
     if result.report_dir is not None:
-        text += f"\nRapport: {result.report_dir / 'audit.html'}"
-    return text
+        line += "\n" + Msg("gate_report_at", path=result.report_dir / "audit.html").render(lang)
+    return line

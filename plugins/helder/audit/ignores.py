@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from html.parser import HTMLParser
 from typing import Any
 
-from .messages import technique
+from .rules import technique
 
 
 def normalise_rule(rule: str) -> str:

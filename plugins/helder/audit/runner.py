@@ -2,7 +2,7 @@
 
 This is the thin layer between Python and Node (like pa11y-ci's own bin/lib split): it knows pa11y-ci's
 config format, exit codes and report shape, and nothing about Markdown, findings or caching. Anything that
-stops it from producing a trustworthy report raises `GateError` with a Dutch message that says what to
+stops it from producing a trustworthy report raises `GateError` with a catalogue message that says what to
 install or change.
 """
 
@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from ..messages import Msg
 
 #: Chromium flags. As root Chromium refuses to start without --no-sandbox; the others stop it from calling
 #: Google services (this network refuses them, and a government audit should not phone home either) and from
@@ -58,7 +60,11 @@ module.exports = () => ({
 
 
 class GateError(Exception):
-    """The gate could not run. The message is Dutch (B1) and says what to install or change."""
+    """The gate could not run. Carries a catalogue message that says what to install or change."""
+
+    def __init__(self, msg: Msg) -> None:
+        super().__init__(str(msg))
+        self.msg = msg
 
 
 @dataclass(frozen=True)
@@ -105,7 +111,7 @@ class RunOutput:
     `errors[job]` says why a page was not tested (pa11y's own message)."""
 
     issues: dict[Job, list[dict[str, Any]]]
-    errors: dict[Job, str]
+    errors: dict[Job, str | Msg]
     seconds: float
 
 
@@ -157,16 +163,10 @@ def browser_version(browser: Path, env: Mapping[str, str]) -> str:
                 check=False,
             )
         except (OSError, subprocess.TimeoutExpired) as error:
-            raise GateError(
-                f"De browser {browser} start niet ({error}). Installeer Chromium (apt-get install chromium) "
-                "of geef met audit.browser of --browser het pad naar een werkende Chromium."
-            ) from error
+            raise GateError(Msg("gate_browser_start", browser=browser, error=error)) from error
         lines = [line for line in done.stdout.splitlines() if line.strip()]
         if done.returncode != 0 or not lines:
-            raise GateError(
-                f"De browser {browser} geeft geen versie (exit {done.returncode}). Is dit wel Chromium? "
-                "Installeer Chromium (apt-get install chromium) of geef het juiste pad met --browser."
-            )
+            raise GateError(Msg("gate_browser_version", browser=browser, code=done.returncode))
         _BROWSER_VERSIONS[key] = lines[0].strip()
     return _BROWSER_VERSIONS[key]
 
@@ -176,27 +176,18 @@ def find_tools(project_root: Path, *, browser: str, node_modules: str = "", node
     instead of a stack trace from deep inside Puppeteer."""
     node_path = shutil.which(node or "node")
     if not node_path:
-        raise GateError(
-            "Node.js is niet gevonden. Installeer Node.js 20 of nieuwer (apt-get install nodejs), "
-            "of geef het pad met audit.node."
-        )
+        raise GateError(Msg("gate_no_node"))
     modules = find_node_modules(project_root, node_modules)
     bin_path = modules / ".bin" / "pa11y-ci" if modules else None
     if modules is None or bin_path is None or not bin_path.exists():
         where = modules or project_root / "node_modules"
-        raise GateError(
-            f"pa11y-ci is niet geïnstalleerd ({where / '.bin' / 'pa11y-ci'} ontbreekt). Voer 'npm ci' uit in "
-            f"{project_root}, of geef met audit.node_modules de map node_modules waar pa11y-ci in staat."
-        )
+        raise GateError(Msg("gate_no_pa11y", path=where / ".bin" / "pa11y-ci", root=project_root))
     browser_path = Path(browser)
     if not browser_path.is_absolute():
         found = shutil.which(browser)
         browser_path = Path(found) if found else browser_path
     if not browser_path.is_file() or not os.access(browser_path, os.X_OK):
-        raise GateError(
-            f"Er is geen browser op {browser_path}. Installeer Chromium (apt-get install chromium) of geef "
-            "met audit.browser of --browser het pad naar Chromium."
-        )
+        raise GateError(Msg("gate_no_browser", path=browser_path))
     versions = {
         "pa11y-ci": _read_version(modules, "pa11y-ci"),
         "pa11y": _read_version(modules, "pa11y"),
@@ -266,9 +257,9 @@ def pa11y_config(
     }
 
 
-def _stderr_reason(lines: Iterable[str]) -> str:
+def _stderr_reason(lines: Iterable[str]) -> str | Msg:
     text = " ".join(line.strip() for line in lines if line.strip())
-    return text[-600:] if text else "geen melding"
+    return text[-600:] if text else Msg("gate_no_message")
 
 
 def run_pa11y_ci(
@@ -342,9 +333,7 @@ def run_pa11y_ci(
             )
         except OSError as error:
             stdout_file.close()
-            raise GateError(
-                f"pa11y-ci kon niet starten ({error}). Controleer Node.js en voer 'npm ci' uit."
-            ) from error
+            raise GateError(Msg("gate_pa11y_start", error=error)) from error
 
         stderr_tail: deque[str] = deque(maxlen=40)
         last_activity = [time.monotonic()]
@@ -366,21 +355,14 @@ def run_pa11y_ci(
         reader = threading.Thread(target=read_stderr, daemon=True)
         reader.start()
 
-        killed: str | None = None
+        killed: Msg | None = None
         try:
             while process.poll() is None:
                 now = time.monotonic()
                 if now - started > run_timeout_s:
-                    killed = (
-                        f"De controle duurde langer dan {run_timeout_s:.0f} seconden en is gestopt. Verhoog "
-                        "audit.run_timeout, of kijk of een pagina blijft laden."
-                    )
+                    killed = Msg("gate_run_timeout", seconds=f"{run_timeout_s:.0f}")
                 elif now - last_activity[0] > stall_s:
-                    killed = (
-                        f"pa11y-ci gaf {stall_s:.0f} seconden geen teken van leven en is gestopt. "
-                        "Waarschijnlijk blijft een pagina of de browser hangen. Verhoog audit.timeout of "
-                        "kijk welke pagina niet laadt."
-                    )
+                    killed = Msg("gate_stalled", seconds=f"{stall_s:.0f}")
                 if killed:
                     _kill_group(process)
                     break
@@ -402,21 +384,13 @@ def run_pa11y_ci(
         report = _parse_report(stdout)
         if report is None:
             reason = _stderr_reason(stderr_tail)
-            if "Failed to launch the browser" in reason or "Browser was not found" in reason:
+            if "Failed to launch the browser" in str(reason) or "Browser was not found" in str(reason):
                 raise GateError(
-                    f"pa11y-ci kon de browser {tools.browser} niet starten (exit {returncode}). Werkt "
-                    "Chromium op deze computer? Installeer het met apt-get install chromium. "
-                    f"Melding: {reason}"
+                    Msg("gate_browser_launch", browser=tools.browser, code=returncode, reason=reason)
                 )
-            raise GateError(
-                f"pa11y-ci is gestopt zonder rapport (exit {returncode}). Melding: {reason}. Controleer de "
-                "installatie met 'npm ci' en probeer het opnieuw."
-            )
+            raise GateError(Msg("gate_no_report", code=returncode, reason=reason))
         if returncode not in (0, 2):
-            raise GateError(
-                f"pa11y-ci stopte met een onverwachte foutcode ({returncode}). "
-                f"Melding: {_stderr_reason(stderr_tail)}"
-            )
+            raise GateError(Msg("gate_bad_exit", code=returncode, reason=_stderr_reason(stderr_tail)))
 
     issues, errors = _map_report(report, jobs, base_url)
     return RunOutput(issues, errors, time.monotonic() - started)
@@ -484,8 +458,9 @@ def _parse_report(stdout: str) -> dict[str, Any] | None:
 
 def _map_report(
     report: Mapping[str, Any], jobs: list[Job], base_url: str
-) -> tuple[dict[Job, list[dict[str, Any]]], dict[Job, str]]:
-    """Split the report into tested pages (issues, maybe none) and pages that failed to load.
+) -> tuple[dict[Job, list[dict[str, Any]]], dict[Job, str | Msg]]:
+    """Split the report into tested pages (issues, maybe none) and pages that failed to load (why, in pa11y's
+    own words or as a message).
 
     A page that failed to load appears as `[{"message": ...}]` without a `code` and is not counted by pa11y-ci
     (issue #228). Keys are the page URL after redirects, so jobs are matched on path without trailing slash
@@ -495,14 +470,14 @@ def _map_report(
 
     by_key = {status_key(job.request_path): job for job in jobs}
     issues: dict[Job, list[dict[str, Any]]] = {}
-    errors: dict[Job, str] = {}
+    errors: dict[Job, str | Msg] = {}
     for url, entries in report.get("results", {}).items():
         path = url[len(base_url) :] if isinstance(url, str) and url.startswith(base_url) else str(url)
         job = by_key.get(status_key(path))
         if job is None:
             continue
         if not isinstance(entries, list):
-            errors[job] = f"onverwacht rapport: {entries!r}"[:300]
+            errors[job] = Msg("nc_odd_report", entries=repr(entries)[:300])
             continue
         failures = [entry for entry in entries if not isinstance(entry, dict) or "code" not in entry]
         if failures:

@@ -18,9 +18,15 @@ from pathlib import Path
 from types import TracebackType
 from urllib.parse import urlsplit
 
+from ..messages import Msg
+
 
 class ServerError(Exception):
-    """The server could not start; the message is Dutch and says what to change."""
+    """The server could not start; carries a catalogue message that says what to change."""
+
+    def __init__(self, msg: Msg) -> None:
+        super().__init__(str(msg))
+        self.msg = msg
 
 
 def status_key(raw_path: str) -> tuple[str, str]:
@@ -105,15 +111,8 @@ class SiteServer:
             self._httpd = SiteServerHTTP(("127.0.0.1", self.port), factory)
         except OSError as error:
             if self.port:
-                raise ServerError(
-                    f"Poort {self.port} op 127.0.0.1 is al in gebruik ({error.strerror}). Kies een andere "
-                    "poort met audit.port, of zet audit.port op 0: dan kiest de controle zelf een vrije "
-                    "poort."
-                ) from error
-            raise ServerError(
-                f"De lokale webserver op 127.0.0.1 kon niet starten ({error.strerror}). "
-                "Controleer of deze computer het adres 127.0.0.1 (localhost) heeft."
-            ) from error
+                raise ServerError(Msg("gate_port_taken", port=self.port, error=error.strerror)) from error
+            raise ServerError(Msg("gate_server_start", error=error.strerror)) from error
         self.port = self._httpd.server_address[1]
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, name="helder-audit-http", daemon=True

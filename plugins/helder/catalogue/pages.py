@@ -46,7 +46,6 @@ MONTHS = {
 }
 
 
-
 def format_date(value: Any, lang: str) -> str:
     if isinstance(value, dt.date):
         return f"{value.day} {MONTHS[lang][value.month - 1]} {value.year}"

@@ -11,7 +11,8 @@ or language data such as a list of accepted headings (`key: [Stappen, Zo werkt h
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -44,12 +45,82 @@ def _entry(lang: str, key: str) -> Any:
         raise KeyError(f"message {key!r} is not in {language(lang)}.yml") from None
 
 
+class Localized:
+    """A value that is written differently per language (a message inside a message, a list of words)."""
+
+    def render(self, lang: str) -> str:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Msg(Localized):
+    """A message as data: its key and its values. Rules and gates pass these around; only a view (the build
+    log, `helder check`, a report) turns them into words, in the language it speaks."""
+
+    key: str
+    values: Mapping[str, object] = field(default_factory=dict)
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "values", values)
+
+    def __hash__(self) -> int:  # equal messages group together (a reason shared by two screens)
+        return hash((self.key, repr(sorted(self.values.items()))))
+
+    def render(self, lang: str) -> str:
+        return text(lang, self.key, **self.values)
+
+    def pair(self, lang: str) -> tuple[str, str]:
+        return message(lang, self.key, **self.values)
+
+    def __str__(self) -> str:
+        return self.render(LANGUAGES[0])
+
+
+@dataclass(frozen=True)
+class Quoted(Localized):
+    """`"a", "b" of "c"`."""
+
+    items: tuple[object, ...]
+
+    def render(self, lang: str) -> str:
+        return quote_list(self.items, lang)
+
+
+@dataclass(frozen=True)
+class Joined(Localized):
+    """`a, b en c`, each item itself maybe localized."""
+
+    items: tuple[object, ...]
+
+    def render(self, lang: str) -> str:
+        return join((_value(item, lang) for item in self.items), lang)
+
+
+@dataclass(frozen=True)
+class Spaced(Localized):
+    """Sentences one after another, each itself maybe localized."""
+
+    items: tuple[object, ...]
+
+    def render(self, lang: str) -> str:
+        return " ".join(str(_value(item, lang)) for item in self.items)
+
+
+def _value(value: object, lang: str) -> object:
+    return value.render(lang) if isinstance(value, Localized) else value
+
+
 def message(lang: str, key: str, /, **values: object) -> tuple[str, str]:
-    """What is wrong and how to fix it, filled in, in `lang` (Dutch when Helder does not speak `lang`)."""
+    """What is wrong and how to fix it, filled in, in `lang` (Dutch when Helder does not speak `lang`).
+
+    A value that is itself a `Msg` (or another `Localized`) is written in the same language first.
+    """
     entry = _entry(lang, key)
+    filled = {name: _value(value, lang) for name, value in values.items()}
     if isinstance(entry, dict):
-        return str(entry["text"]).format(**values), str(entry.get("fix") or "").format(**values)
-    return str(entry).format(**values), ""
+        return str(entry["text"]).format(**filled), str(entry.get("fix") or "").format(**filled)
+    return str(entry).format(**filled), ""
 
 
 def text(lang: str, key: str, /, **values: object) -> str:
@@ -67,7 +138,7 @@ def all_messages() -> dict[str, dict[str, tuple[str, str]]]:
     found: dict[str, dict[str, tuple[str, str]]] = {}
     for lang in LANGUAGES:
         for key, entry in catalogue(lang).items():
-            if isinstance(entry, (str, dict)):
+            if isinstance(entry, str) or (isinstance(entry, dict) and "text" in entry):
                 found.setdefault(key, {})[lang] = message_template(entry)
     return found
 
@@ -80,7 +151,7 @@ def message_template(entry: Any) -> tuple[str, str]:
 
 def quote_list(items: Iterable[object], lang: str = "nl") -> str:
     """`"a", "b" of "c"` — a readable list of allowed values."""
-    words = [f'"{item}"' for item in items]
+    words = [f'"{_value(item, lang)}"' for item in items]
     if len(words) <= 1:
         return "".join(words)
     return ", ".join(words[:-1]) + " " + text(lang, "word_or") + " " + words[-1]

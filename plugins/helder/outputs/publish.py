@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..audit.gate import AuditResult
+from ..audit.result import AuditResult
 from ..checker import Report
 from .dashboard import read_history, record_history, render, totals
 from .feed import FeedProduct, build_feed

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..audit.gate import AuditResult
+from ..audit.result import AuditResult, PageStatus
 from ..checker import PageReport
 from ..findings import Severity, format_text
 from .dashboard import PageRow
@@ -22,7 +22,7 @@ def a11y_by_path(audit: AuditResult) -> dict[str, dict[str, int]]:
     counts: dict[str, dict[str, int]] = {}
     for page in audit.pages:
         counts.setdefault(page.path, {"htmlcs": 0, "axe": 0, "not_checked": 0})
-        if page.status == "niet gecontroleerd":
+        if page.status is PageStatus.NOT_CHECKED:
             counts[page.path]["not_checked"] = 1
     for finding in audit.findings:
         if finding.severity is not Severity.ERROR:

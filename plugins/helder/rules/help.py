@@ -4,41 +4,34 @@ from __future__ import annotations
 
 import difflib
 
-from ..findings import Finding, Severity
-from ..messages import message
+from ..findings import Severity
+from ..messages import Msg
 from ..source import SourcePage, item_line
-from . import CheckContext, Rule
+from . import CheckContext, Hit, Rule
 
 RULES = [
-    Rule("help.unknown", Severity.ERROR, "Een soort hulp die niet in de hulpcatalogus staat."),
-    Rule("help.catalogue", Severity.ERROR, "De hulpcatalogus ontbreekt of klopt niet."),
-    Rule("help.hours", Severity.ERROR, "Een openingstijd in de hulpcatalogus klopt niet."),
-    Rule("help.phone", Severity.ERROR, "Een telefoonnummer in de hulpcatalogus klopt niet."),
-    Rule("help.unknown-ref", Severity.ERROR, "De hulpcatalogus noemt iets wat er niet in staat."),
-    Rule("help.offer-channel", Severity.ERROR, "Een soort hulp zonder kanaal."),
-    Rule("help.barrier-offers", Severity.ERROR, "Een drempel zonder hulp."),
+    Rule("help.unknown", Severity.ERROR, ("help_unknown", "help_close")),
+    # Reported by the catalogue's own validation (`helder.catalogue`), at lines in the data file.
+    Rule("help.catalogue", Severity.ERROR, ("cat_missing", "cat_yaml", "cat_shape", "cat_missing_key")),
+    Rule("help.hours", Severity.ERROR, ("cat_hours", "cat_hours_order")),
+    Rule("help.phone", Severity.ERROR, ("cat_phone",)),
+    Rule("help.unknown-ref", Severity.ERROR, ("cat_bad_ref",)),
+    Rule("help.offer-channel", Severity.ERROR, ("cat_no_channel",)),
+    Rule("help.barrier-offers", Severity.ERROR, ("cat_barrier_empty",)),
 ]
 
 
-
-def check(page: SourcePage, ctx: CheckContext) -> list[Finding]:
+def check(page: SourcePage, ctx: CheckContext) -> list[Hit]:
     keys = page.meta.get("help")
     if not isinstance(keys, list):
         return []
     known = sorted(ctx.help_keys)
-    findings = []
+    hits = []
     for index, key in enumerate(keys):
         if not isinstance(key, str) or key in ctx.help_keys:
             continue
         close = difflib.get_close_matches(key, known, n=1)
-        hint = message(ctx.lang, "help_close", close=close[0])[0] if close else ""
-        findings.append(
-            Finding(
-                page.path,
-                item_line(page, "help", index),
-                "help.unknown",
-                Severity.ERROR,
-                *message(ctx.lang, "help_unknown", key=key, close=hint, known=", ".join(known)),
-            )
-        )
-    return findings
+        hint = Msg("help_close", close=close[0]) if close else ""
+        values = {"key": key, "close": hint, "known": ", ".join(known)}
+        hits.append(Hit("help.unknown", item_line(page, "help", index), "help_unknown", values))
+    return hits

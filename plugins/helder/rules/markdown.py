@@ -5,7 +5,7 @@ which file and on which line the editor wrote it, and it misses what is not wron
 used as a heading, a PDF link that does not say how big the file is). These rules read the markdown-it tokens
 of the page body, so every finding points at the source line an editor can open.
 
-Each rule is a small pure function `tokens -> list[Hit]`; `check` turns hits into `Finding`s with the page's
+Each rule is a small pure function `tokens -> list[BodyHit]`; `check` turns hits into `Finding`s with the page's
 path, source line numbers (front matter counted) and the message in the site's language. Raw HTML in the
 Markdown is read with the stdlib `html.parser`, and what counts as unsafe HTML comes from `helder.sanitize`,
 the cleaner that removes it from the built site, so the editor is told about exactly what will disappear.
@@ -21,24 +21,43 @@ from urllib.parse import urlsplit
 
 from markdown_it.token import Token
 
-from ..findings import Finding, Severity, sort_key
-from ..messages import message
+from ..findings import Severity
 from ..sanitize import REMOVED_ELEMENTS, TolerantHTMLParser, attribute_problem, unsafe_url
 from ..source import SourcePage
-from . import CheckContext, Rule
+from . import CheckContext, Hit, Rule
 
 RULES = [
-    Rule("markdown.image-alt", Severity.ERROR, "Een afbeelding heeft geen goede beschrijving (alt-tekst)."),
-    Rule("markdown.link-text", Severity.ERROR, "Een linktekst zegt niet waar de link heen gaat."),
     Rule(
-        "markdown.heading-order", Severity.ERROR, "De koppen slaan een niveau over, of zijn dubbel of leeg."
+        "markdown.image-alt",
+        Severity.ERROR,
+        ("md_img_alt_missing", "md_img_alt_missing_html", "md_img_alt_file", "md_img_alt_vague"),
     ),
-    Rule("markdown.fake-heading", Severity.WARNING, "Vette tekst wordt gebruikt als kop."),
-    Rule("markdown.file-link", Severity.ERROR, "Een link naar een bestand noemt niet soort en grootte."),
-    Rule("markdown.unsafe-html", Severity.ERROR, "Een script, ingesloten pagina of formulier in de tekst."),
+    Rule("markdown.link-text", Severity.ERROR, ("md_link_vague", "md_link_empty", "md_link_same_text")),
+    Rule(
+        "markdown.heading-order",
+        Severity.ERROR,
+        ("md_heading_skip", "md_heading_first_skip", "md_h1_extra", "md_h1_not_first", "md_heading_empty"),
+    ),
+    Rule("markdown.fake-heading", Severity.WARNING, ("md_fake_heading",)),
+    Rule(
+        "markdown.file-link",
+        Severity.ERROR,
+        ("md_file_link_both", "md_file_link_size", "md_file_link_format"),
+    ),
+    Rule(
+        "markdown.unsafe-html",
+        Severity.ERROR,
+        (
+            "md_unsafe_script",
+            "md_unsafe_embed",
+            "md_unsafe_form",
+            "md_unsafe_page",
+            "md_unsafe_event",
+            "md_unsafe_url",
+            "md_unsafe_style",
+        ),
+    ),
 ]
-
-_SEVERITY = {rule.id: rule.severity for rule in RULES}
 
 # --- word lists ----------------------------------------------------------------------------------------
 
@@ -106,13 +125,11 @@ _MD_DESTINATION = re.compile(r"\]\(\s*<?([^\s>]+)|^[ \t]*\[[^\]\n]+\]:[ \t]*<?([
 _PUNCTUATION = " \t\n.,:;!?…\"'“”‘’«»‹›()[]{}<>-–—→←↗›»*_/|"
 
 
-
 @dataclass(frozen=True)
-class Hit:
-    """A finding before it has a file, a language and a severity.
-
-    `line` and the values in `line_values` are 0-based body lines (markdown-it's `token.map`); `check` turns
-    them into source lines, so the rules need not know about front matter.
+class BodyHit:
+    """A hit on a line of the body: `line` and the values in `line_values` are 0-based body lines
+    (markdown-it's `token.map`); `check` turns them into source lines, so the rules need not know about front
+    matter.
     """
 
     rule: str
@@ -335,9 +352,9 @@ def _alt_problem(alt: str, src: str) -> str | None:
     return None
 
 
-def image_alt(tokens: Sequence[Token]) -> list[Hit]:
+def image_alt(tokens: Sequence[Token]) -> list[BodyHit]:
     """Images without a useful alt text, in Markdown (`![alt](src)`) and raw HTML (`<img alt>`)."""
-    hits: list[Hit] = []
+    hits: list[BodyHit] = []
     for item in items(tokens):
         if item.kind == "image":
             alt, missing_key = item.text, "md_img_alt_missing"
@@ -351,12 +368,12 @@ def image_alt(tokens: Sequence[Token]) -> list[Hit]:
             continue
         src = _short(item.attr("src") or "", 50)
         if alt is None or not alt.strip():
-            hits.append(Hit("markdown.image-alt", item.line, missing_key, {"src": src}))
+            hits.append(BodyHit("markdown.image-alt", item.line, missing_key, {"src": src}))
             continue
         problem = _alt_problem(alt, item.attr("src") or "")
         if problem:
             key = "md_img_alt_file" if problem == "file" else "md_img_alt_vague"
-            hits.append(Hit("markdown.image-alt", item.line, key, {"src": src, "alt": _short(alt)}))
+            hits.append(BodyHit("markdown.image-alt", item.line, key, {"src": src, "alt": _short(alt)}))
     return hits
 
 
@@ -373,23 +390,25 @@ def _target(href: str) -> str:
     return path.rstrip("/") + hash_ + fragment
 
 
-def link_text(tokens: Sequence[Token]) -> list[Hit]:
+def link_text(tokens: Sequence[Token]) -> list[BodyHit]:
     """Links whose text does not say where they go: empty, vague ("klik hier"), or the same text for two
     different targets on one page (a screen reader's list of links then shows two identical entries)."""
     rule = "markdown.link-text"
-    hits: list[Hit] = []
+    hits: list[BodyHit] = []
     first: dict[str, Link] = {}
     for link in links(tokens):
         norm = _normalise(link.text)
         if not link.text.strip():
-            hits.append(Hit(rule, link.line, "md_link_empty", {"href": _short(link.href, 50)}))
+            hits.append(BodyHit(rule, link.line, "md_link_empty", {"href": _short(link.href, 50)}))
         elif not norm or norm in VAGUE_LINK_TEXTS:
-            hits.append(Hit(rule, link.line, "md_link_vague", {"text": _short(link.text)}))
+            hits.append(BodyHit(rule, link.line, "md_link_vague", {"text": _short(link.text)}))
         elif norm in first:
             earlier = first[norm]
             if _target(earlier.href) != _target(link.href):
                 values = {"text": _short(link.text)}
-                hits.append(Hit(rule, link.line, "md_link_same_text", values, {"first_line": earlier.line}))
+                hits.append(
+                    BodyHit(rule, link.line, "md_link_same_text", values, {"first_line": earlier.line})
+                )
         else:
             first[norm] = link
     return hits
@@ -398,7 +417,7 @@ def link_text(tokens: Sequence[Token]) -> list[Hit]:
 # --- markdown.heading-order ----------------------------------------------------------------------------
 
 
-def heading_order(tokens: Sequence[Token]) -> list[Hit]:
+def heading_order(tokens: Sequence[Token]) -> list[BodyHit]:
     """Headings that a screen reader's outline cannot follow: a skipped level, a second H1, an H1 below
     another heading, or an empty heading.
 
@@ -406,7 +425,7 @@ def heading_order(tokens: Sequence[Token]) -> list[Hit]:
     an H2 (but not an H3).
     """
     rule = "markdown.heading-order"
-    hits: list[Hit] = []
+    hits: list[BodyHit] = []
     previous = 1  # the title Material adds when the page has no H1
     first_heading: int | None = None
     first_h1: int | None = None
@@ -418,20 +437,22 @@ def heading_order(tokens: Sequence[Token]) -> list[Hit]:
         inline = tokens[index + 1]
         text = _short(_plain(inline.children or []).strip())
         if not text:
-            hits.append(Hit(rule, line, "md_heading_empty"))
+            hits.append(BodyHit(rule, line, "md_heading_empty"))
         if level == 1:
             if first_h1 is not None:
-                hits.append(Hit(rule, line, "md_h1_extra", {"text": text}, {"first_line": first_h1}))
+                hits.append(BodyHit(rule, line, "md_h1_extra", {"text": text}, {"first_line": first_h1}))
             elif first_heading is not None:
-                hits.append(Hit(rule, line, "md_h1_not_first", {"text": text}, {"first_line": first_heading}))
+                hits.append(
+                    BodyHit(rule, line, "md_h1_not_first", {"text": text}, {"first_line": first_heading})
+                )
             if first_h1 is None:
                 first_h1 = line
         elif level > previous + 1 and first_heading is None:
-            hits.append(Hit(rule, line, "md_heading_first_skip", {"text": text, "level": level}))
+            hits.append(BodyHit(rule, line, "md_heading_first_skip", {"text": text, "level": level}))
         elif level > previous + 1:
             expected = previous + 1
             values = {"text": text, "level": level, "prev": previous, "expected": expected}
-            hits.append(Hit(rule, line, "md_heading_skip", {**values, "hashes": "#" * expected}))
+            hits.append(BodyHit(rule, line, "md_heading_skip", {**values, "hashes": "#" * expected}))
         if first_heading is None:
             first_heading = line
         previous = level
@@ -472,10 +493,10 @@ def _bold_only_text(children: Sequence[Token]) -> str | None:
     return _plain(kids[1:-1]).strip()
 
 
-def fake_heading(tokens: Sequence[Token]) -> list[Hit]:
+def fake_heading(tokens: Sequence[Token]) -> list[BodyHit]:
     """Short bold paragraphs that stand alone like a heading. Screen reader users jump from heading to
     heading; bold text is not in that list, so they cannot find the section."""
-    hits: list[Hit] = []
+    hits: list[BodyHit] = []
     containers: list[str] = []
     last_level = 1
     for index, token in enumerate(tokens):
@@ -497,7 +518,7 @@ def fake_heading(tokens: Sequence[Token]) -> list[Hit]:
             level = min(max(last_level + 1, 2), 6)
             line = token.map[0] if token.map else 0
             values = {"text": _short(text), "hashes": "#" * level}
-            hits.append(Hit("markdown.fake-heading", line, "md_fake_heading", values))
+            hits.append(BodyHit("markdown.fake-heading", line, "md_fake_heading", values))
     return hits
 
 
@@ -514,11 +535,11 @@ def _file_format(href: str) -> str | None:
     return extension if extension in FILE_FORMATS else None
 
 
-def file_link(tokens: Sequence[Token]) -> list[Hit]:
+def file_link(tokens: Sequence[Token]) -> list[BodyHit]:
     """Links to documents (pdf, Word, Excel, OpenDocument, csv, zip) whose link text does not name the format
     and the size, as "Aanvraagformulier (pdf, 120 kB)" does. Only the link text counts: it is what a screen
     reader's list of links shows."""
-    hits: list[Hit] = []
+    hits: list[BodyHit] = []
     for link in links(tokens):
         extension = _file_format(link.href)
         if extension is None:
@@ -532,7 +553,7 @@ def file_link(tokens: Sequence[Token]) -> list[Hit]:
         if has_format or has_size:
             key = "md_file_link_size" if has_format else "md_file_link_format"
         shown = _short(link.text) or _short(link.href, 50)
-        hits.append(Hit("markdown.file-link", link.line, key, {"text": shown, "format": label}))
+        hits.append(BodyHit("markdown.file-link", link.line, key, {"text": shown, "format": label}))
     return hits
 
 
@@ -563,19 +584,19 @@ def _markdown_destinations(page_items: Sequence[Item]) -> Iterator[tuple[int, st
             run = []
 
 
-def unsafe_html(tokens: Sequence[Token]) -> list[Hit]:
+def unsafe_html(tokens: Sequence[Token]) -> list[BodyHit]:
     """Raw HTML and links that `helder.sanitize` removes from the built site: scripts, embedded pages,
     forms, page-wide `<style>`/`<link>`/`<meta>`/`<base>`, `on...=` event attributes, `javascript:`-style
     URLs and CSS that loads something. The editor hears it here, at the line, instead of finding a hole in
     the page."""
-    hits: list[Hit] = []
+    hits: list[BodyHit] = []
     seen: set[tuple[int, str, str]] = set()
 
     def add(line: int, key: str, **values: str) -> None:
         mark = (line, key, repr(sorted(values.items())))
         if mark not in seen:
             seen.add(mark)
-            hits.append(Hit("markdown.unsafe-html", line, key, values))
+            hits.append(BodyHit("markdown.unsafe-html", line, key, values))
 
     page_items = items(tokens)
     for item in page_items:
@@ -603,7 +624,7 @@ def unsafe_html(tokens: Sequence[Token]) -> list[Hit]:
 
 # --- the module's entry point --------------------------------------------------------------------------
 
-CHECKS: tuple[Callable[[Sequence[Token]], list[Hit]], ...] = (
+CHECKS: tuple[Callable[[Sequence[Token]], list[BodyHit]], ...] = (
     image_alt,
     link_text,
     heading_order,
@@ -613,18 +634,12 @@ CHECKS: tuple[Callable[[Sequence[Token]], list[Hit]], ...] = (
 )
 
 
-def check(page: SourcePage, ctx: CheckContext) -> list[Finding]:
-    """All `markdown.*` findings of one page, at their source lines, in the language of Helder's messages."""
+def check(page: SourcePage, ctx: CheckContext) -> list[Hit]:
+    """All `markdown.*` hits of one page, at their source lines."""
     tokens = page.tokens
-    findings: list[Finding] = []
+    hits: list[Hit] = []
     for rule in CHECKS:
         for hit in rule(tokens):
             lines = {name: page.source_line(line) for name, line in hit.line_values.items()}
-            values = {**hit.values, **lines}
-            text, suggestion = message(ctx.lang, hit.key, **values)
-            findings.append(
-                Finding(
-                    page.path, page.source_line(hit.line), hit.rule, _SEVERITY[hit.rule], text, suggestion
-                )
-            )
-    return sorted(findings, key=sort_key)
+            hits.append(Hit(hit.rule, page.source_line(hit.line), hit.key, {**hit.values, **lines}))
+    return hits

@@ -30,8 +30,8 @@ flagged, "international" and "application" pass; Latinate officialese is the jar
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from typing import Any
 
 from mkdocs.config import config_options as c
@@ -41,7 +41,6 @@ from readability import (
     SUPPORTED_LANGUAGES,
     Sentence,
     TextAnalysis,
-    analyze_markdown,
     analyze_text,
     check_language,
     find_passives,
@@ -49,25 +48,44 @@ from readability import (
 )
 from readability.errors import UnsupportedLanguageError
 
-from ..findings import Finding, Severity
-from ..messages import message
+from ..findings import Severity
+from ..messages import Joined, Msg
 from ..source import SourcePage
-from . import CheckContext, Rule
+from . import CheckContext, Hit, Rule
 
 RULES = [
-    Rule("readability.sentence-length", Severity.ERROR, "Een zin is te lang."),
+    Rule(
+        "readability.sentence-length",
+        Severity.ERROR,
+        (
+            "rd_sentence_long",
+            "rd_split_mark_conjunction",
+            "rd_split_conjunction",
+            "rd_split_mark",
+            "rd_split_none",
+        ),
+    ),
     Rule(
         "readability.page-score",
         Severity.ERROR,
-        "De pagina is te moeilijk om te lezen (Flesch-Douma of LIX).",
+        ("rd_page_score", "rd_flesch_low", "rd_lix_high", "rd_hardest", "rd_hardest_none", "rd_line"),
     ),
-    Rule("readability.long-word", Severity.WARNING, "Een woord heeft veel lettergrepen."),
-    Rule("readability.passive", Severity.WARNING, "Een zin staat in de lijdende vorm."),
+    Rule("readability.long-word", Severity.WARNING, ("rd_long_word", "rd_times")),
+    Rule("readability.passive", Severity.WARNING, ("rd_passive", "rd_passive_agent", "rd_passive_plain")),
+    Rule("readability.override-reason", Severity.ERROR, ("rd_override_reason",)),
     Rule(
-        "readability.override-reason", Severity.ERROR, "Een grens is voor een pagina veranderd zonder reden."
+        "readability.override-value",
+        Severity.ERROR,
+        ("rd_override_key", "rd_override_rule", "rd_override_number"),
     ),
-    Rule("readability.override-value", Severity.ERROR, "Een grens voor een pagina klopt niet."),
 ]
+
+
+class Verdict(StrEnum):
+    """A page's readability verdict, in the dashboard and `.helder/report.json`."""
+
+    OK = "ok"
+    TOO_HARD = "too-hard"
 
 
 # --- options ------------------------------------------------------------------------------------------------
@@ -122,37 +140,14 @@ DEFAULT_LIMITS: dict[str, Limits] = {
     "en": Limits(sentence_words=20, flesch_min=60, lix_max=45, long_word_syllables=6),
 }
 
-_SEVERITY = {rule.id: rule.severity for rule in RULES}
-
 #: Long words the law fixes: a page must use them (and may explain them), so they are never reported.
 LEGAL_TERMS = frozenset({"toegankelijkheidsverklaring", "burgerservicenummer"})
-_DEFAULT_OPTIONS: ReadabilityOptions | None = None
 
 
-def options(ctx: CheckContext) -> Any:
-    """The site's readability options; Helder's defaults when the plugin config has none (yet)."""
-    global _DEFAULT_OPTIONS
-    found = getattr(ctx.options, "readability", None)
-    if found is not None:
-        return found
-    if _DEFAULT_OPTIONS is None:
-        defaults = ReadabilityOptions()
-        defaults.load_dict({})
-        defaults.validate()
-        _DEFAULT_OPTIONS = defaults
-    return _DEFAULT_OPTIONS
-
-
-def limits_for(opts: Any, lang: str) -> Limits:
+def limits_for(opts: ReadabilityOptions, lang: str) -> Limits:
     limits = DEFAULT_LIMITS[lang]
-    site = getattr(opts, lang, None)
-    if site is None:
-        return limits
-    changes = {
-        name: getattr(site, name)
-        for name in Limits.__dataclass_fields__
-        if getattr(site, name, None) is not None
-    }
+    site = opts[lang]
+    changes = {name: site[name] for name in Limits.__dataclass_fields__ if site[name] is not None}
     return replace(limits, **changes) if changes else limits
 
 
@@ -175,46 +170,7 @@ def page_language(page: SourcePage) -> str | None:
     return check_language(page.default_lang)
 
 
-_CACHE: OrderedDict[tuple[str, str, int, str], TextAnalysis] = OrderedDict()
-_CACHE_SIZE = 8
-
-
-def analysis_for(page: SourcePage, lang: str) -> TextAnalysis:
-    """The engine's analysis of the page body, shared by this module and words.py (one parse, one pass).
-
-    Keyed by the body text itself, so a page edited during `mkdocs serve` is analysed again.
-    """
-    key = (page.path, page.body, page.body_line, lang)
-    found = _CACHE.get(key)
-    if found is not None:
-        _CACHE.move_to_end(key)
-        return found
-    result = analyze_markdown(page.body, lang, first_line=page.body_line, tokens=page.tokens)
-    _CACHE[key] = result
-    while len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
-    return result
-
-
-# --- messages -----------------------------------------------------------------------------------------------
-
-
-_FORMULA_NAME = {
-    "nl": {"nl": "Flesch-Douma-score", "en": "Flesch-Douma score"},
-    "en": {"nl": "Flesch-score", "en": "Flesch Reading Ease"},
-}
 _WHAT = {"heading": "rd_what_heading", "table-cell": "rd_what_cell", "list-item": "rd_what_item"}
-
-
-def _text(lang: str, key: str, **values: object) -> str:
-    return message(lang, key, **values)[0]
-
-
-def _finding(
-    page: SourcePage, line: int | None, rule_id: str, lang: str, key: str, /, **values: object
-) -> Finding:
-    """A finding with the rule's default level (the site's levels are applied centrally, later)."""
-    return Finding(page.path, line, rule_id, _SEVERITY[rule_id], *message(lang, key, **values))
 
 
 def _number(value: float) -> str:
@@ -232,8 +188,8 @@ OVERRIDABLE: dict[str, dict[str, str]] = {
 }
 
 
-def page_limits(page: SourcePage, limits: Limits, lang: str) -> tuple[Limits, list[Finding]]:
-    """The limits after the page's `limits:` overrides, and findings for overrides Helder refuses.
+def page_limits(page: SourcePage, limits: Limits) -> tuple[Limits, list[Hit]]:
+    """The limits after the page's `limits:` overrides, and hits for overrides Helder refuses.
 
     An override only counts with a written reason: a court or ombudsman may ask why a page is harder than the
     norm, and "because the editor wanted it" is no answer. Without a reason the override is refused (the
@@ -243,111 +199,70 @@ def page_limits(page: SourcePage, limits: Limits, lang: str) -> tuple[Limits, li
     if not isinstance(overrides, dict):
         return limits, []
     line = page.line_of("limits")
-    findings: list[Finding] = []
+    hits: list[Hit] = []
     changes: dict[str, Any] = {}
     for rule, settings in overrides.items():
         rule = str(rule)
         if not rule.startswith("readability."):
             continue
         if rule not in OVERRIDABLE:
-            findings.append(
-                _finding(
-                    page,
-                    line,
-                    "readability.override-value",
-                    lang,
-                    "rd_override_rule",
-                    rule=rule,
-                    allowed=", ".join(OVERRIDABLE),
-                )
-            )
+            values = {"rule": rule, "allowed": ", ".join(OVERRIDABLE)}
+            hits.append(Hit("readability.override-value", line, "rd_override_rule", values))
             continue
         if not isinstance(settings, dict):
             continue  # the front matter validator reports a `limits` entry that is not a mapping
         reason = settings.get("reason")
         if not isinstance(reason, str) or not reason.strip():
-            findings.append(
-                _finding(page, line, "readability.override-reason", lang, "rd_override_reason", rule=rule)
-            )
+            hits.append(Hit("readability.override-reason", line, "rd_override_reason", {"rule": rule}))
             continue
         allowed = OVERRIDABLE[rule]
         for key, value in settings.items():
             if key == "reason":
                 continue
             if key not in allowed:
-                findings.append(
-                    _finding(
-                        page,
-                        line,
-                        "readability.override-value",
-                        lang,
-                        "rd_override_key",
-                        rule=rule,
-                        key=key,
-                        allowed=", ".join(allowed),
-                    )
-                )
+                values = {"rule": rule, "key": key, "allowed": ", ".join(allowed)}
+                hits.append(Hit("readability.override-value", line, "rd_override_key", values))
                 continue
             field = allowed[key]
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                example = _number(getattr(limits, field))
-                findings.append(
-                    _finding(
-                        page,
-                        line,
-                        "readability.override-value",
-                        lang,
-                        "rd_override_number",
-                        rule=rule,
-                        key=key,
-                        example=example,
-                    )
-                )
+                values = {"rule": rule, "key": key, "example": _number(getattr(limits, field))}
+                hits.append(Hit("readability.override-value", line, "rd_override_number", values))
                 continue
             changes[field] = int(value) if field in ("sentence_words", "long_word_syllables") else value
-    return (replace(limits, **changes) if changes else limits), findings
+    return (replace(limits, **changes) if changes else limits), hits
 
 
 # --- the checks ---------------------------------------------------------------------------------------------
 
 
-def _sentence_length(page: SourcePage, analysis: TextAnalysis, limits: Limits, lang: str) -> list[Finding]:
-    findings: list[Finding] = []
+def _split_advice(sentence: Sentence) -> Msg:
+    split = suggest_split(sentence)
+    if split is None:
+        return Msg("rd_split_none", opening=sentence.opening())
+    if split.mark and split.conjunction:
+        return Msg("rd_split_mark_conjunction", before=split.before, conjunction=split.conjunction)
+    if split.conjunction:
+        return Msg("rd_split_conjunction", after=split.after)
+    return Msg("rd_split_mark", before=split.before)
+
+
+def _sentence_length(analysis: TextAnalysis, limits: Limits) -> list[Hit]:
+    hits: list[Hit] = []
     for sentence in analysis.sentences:
         if sentence.word_count <= limits.sentence_words:
             continue
-        what = _text(lang, _WHAT.get(sentence.kind, "rd_what_sentence"))
-        split = suggest_split(sentence)
-        if split is None:
-            advice = _text(lang, "rd_split_none", opening=sentence.opening())
-        elif split.mark and split.conjunction:
-            advice = _text(
-                lang, "rd_split_mark_conjunction", before=split.before, conjunction=split.conjunction
-            )
-        elif split.conjunction:
-            advice = _text(lang, "rd_split_conjunction", after=split.after)
-        else:
-            advice = _text(lang, "rd_split_mark", before=split.before)
-        findings.append(
-            _finding(
-                page,
-                sentence.line,
-                "readability.sentence-length",
-                lang,
-                "rd_sentence_long",
-                what=what,
-                words=sentence.word_count,
-                max=limits.sentence_words,
-                advice=advice,
-            )
-        )
-    return findings
+        values = {
+            "what": Msg(_WHAT.get(sentence.kind, "rd_what_sentence")),
+            "words": sentence.word_count,
+            "max": limits.sentence_words,
+            "advice": _split_advice(sentence),
+        }
+        hits.append(Hit("readability.sentence-length", sentence.line, "rd_sentence_long", values))
+    return hits
 
 
-def _long_words(
-    page: SourcePage, analysis: TextAnalysis, limits: Limits, allow: set[str], lang: str
-) -> list[Finding]:
-    """One finding per distinct long word, at its first line: repeating it for every use is only noise.
+def _long_words(analysis: TextAnalysis, limits: Limits, allow: set[str]) -> list[Hit]:
+    """One hit per distinct long word, at its first line: repeating it for every use is only noise.
 
     A capitalised word inside a sentence is a name ("Klantcontactcentrum", "Immigration and Naturalisation
     Service"): the editor cannot shorten it, so it is not reported.
@@ -363,52 +278,24 @@ def _long_words(
             counts[word.lower] = counts.get(word.lower, 0) + 1
             if word.lower not in first:
                 first[word.lower] = (word.text, word.syllables, sentence.line_at(word.start))
-    findings = []
+    hits = []
     for lower, (text, syllables, line) in first.items():
-        times = _text(lang, "rd_times", count=counts[lower]) if counts[lower] > 1 else ""
-        findings.append(
-            _finding(
-                page,
-                line,
-                "readability.long-word",
-                lang,
-                "rd_long_word",
-                word=text,
-                syllables=syllables,
-                times=times,
-            )
-        )
-    return findings
+        times = Msg("rd_times", count=counts[lower]) if counts[lower] > 1 else ""
+        values = {"word": text, "syllables": syllables, "times": times}
+        hits.append(Hit("readability.long-word", line, "rd_long_word", values))
+    return hits
 
 
-def _passives(page: SourcePage, analysis: TextAnalysis, lang: str) -> list[Finding]:
-    findings = []
+def _passives(analysis: TextAnalysis) -> list[Hit]:
+    hits = []
     for sentence in analysis.sentences:
         for passive in find_passives(sentence):
-            if passive.agent:
-                advice = _text(lang, "rd_passive_agent", agent=passive.agent)
-            else:
-                advice = _text(lang, "rd_passive_plain")
-            findings.append(
-                _finding(
-                    page,
-                    sentence.line_at(passive.start),
-                    "readability.passive",
-                    lang,
-                    "rd_passive",
-                    fragment=passive.fragment,
-                    advice=advice,
-                )
+            advice = (
+                Msg("rd_passive_agent", agent=passive.agent) if passive.agent else Msg("rd_passive_plain")
             )
-    return findings
-
-
-def _hardest_text(sentences: list[Sentence], lang: str) -> str:
-    parts = [_text(lang, "rd_line", line=s.line, opening=s.opening(4)) for s in sentences]
-    if len(parts) <= 1:
-        return "".join(parts)
-    joiner = " en " if lang == "nl" else " and "
-    return ", ".join(parts[:-1]) + joiner + parts[-1]
+            values = {"fragment": passive.fragment, "advice": advice}
+            hits.append(Hit("readability.passive", sentence.line_at(passive.start), "rd_passive", values))
+    return hits
 
 
 def scores_record(
@@ -418,14 +305,14 @@ def scores_record(
 
     Keys: lang, words, sentences, syllables, words_per_sentence, syllables_per_word, flesch_douma (nl) or
     flesch_reading_ease (en), brouwer (None for en), lix, long_word_share, measured (False under `min_words`),
-    verdict ("ok" / "te moeilijk"), limits (the effective ones), long_sentences, hardest ([{line, words,
-    text}], only for a page that is too hard).
+    verdict (a `Verdict`), limits (the effective ones), long_sentences, hardest ([{line, words, text}], only for
+    a page that is too hard).
     """
     record = analysis.scores.as_dict()
     record.update(
         {
             "measured": measured,
-            "verdict": "te moeilijk" if too_hard else "ok",
+            "verdict": Verdict.TOO_HARD if too_hard else Verdict.OK,
             "limits": {
                 "sentence_words": limits.sentence_words,
                 "flesch_min": limits.flesch_min,
@@ -440,72 +327,52 @@ def scores_record(
 
 
 def _page_score(
-    page: SourcePage, analysis: TextAnalysis, limits: Limits, opts: Any, lang: str, content_lang: str
-) -> tuple[list[Finding], dict[str, Any]]:
+    analysis: TextAnalysis, limits: Limits, opts: ReadabilityOptions, content_lang: str
+) -> tuple[list[Hit], dict[str, Any]]:
     scores = analysis.scores
     measured = scores.words >= opts.min_words
     flesch_value, lix_value = scores.flesch, scores.lix
-    problems: list[str] = []
+    problems: list[Msg] = []
     hardest: list[Sentence] = []
     if measured and flesch_value is not None and lix_value is not None:
         if flesch_value < limits.flesch_min:
-            problems.append(
-                _text(
-                    lang,
-                    "rd_flesch_low",
-                    formula=_FORMULA_NAME[content_lang][lang],
-                    score=_number(flesch_value),
-                    limit=_number(limits.flesch_min),
-                )
-            )
+            formula = Msg(f"formula_{content_lang}")
+            values = {"formula": formula, "score": _number(flesch_value), "limit": _number(limits.flesch_min)}
+            problems.append(Msg("rd_flesch_low", **values))
         if lix_value > limits.lix_max:
-            problems.append(
-                _text(lang, "rd_lix_high", score=_number(lix_value), limit=_number(limits.lix_max))
-            )
+            problems.append(Msg("rd_lix_high", score=_number(lix_value), limit=_number(limits.lix_max)))
         metric = "flesch" if flesch_value < limits.flesch_min else "lix"
         hardest = analysis.hardest(opts.hardest, metric)
     record = scores_record(analysis, limits, measured=measured, too_hard=bool(problems), hardest=hardest)
     if not problems:
         return [], record
-    joiner = " en " if lang == "nl" else " and "
-    advice = (
-        _text(lang, "rd_hardest", sentences=_hardest_text(hardest, lang))
-        if hardest
-        else _text(lang, "rd_hardest_none")
-    )
-    finding = _finding(
-        page,
-        None,
-        "readability.page-score",
-        lang,
-        "rd_page_score",
-        problems=joiner.join(problems),
-        advice=advice,
-    )
-    return [finding], record
+    lines = Joined(tuple(Msg("rd_line", line=s.line, opening=s.opening(4)) for s in hardest))
+    advice = Msg("rd_hardest", sentences=lines) if hardest else Msg("rd_hardest_none")
+    values = {"problems": Joined(tuple(problems)), "advice": advice}
+    return [Hit("readability.page-score", None, "rd_page_score", values)], record
 
 
-def check(page: SourcePage, ctx: CheckContext) -> list[Finding]:
-    """All readability findings of one page (body only: front matter is data, code is not prose)."""
+def check(page: SourcePage, ctx: CheckContext) -> list[Hit]:
+    """All readability hits of one page (body only: front matter is data, code is not prose)."""
     lang = page_language(page)
     if lang is None:
         return []
-    opts = options(ctx)
-    limits, findings = page_limits(page, limits_for(opts, lang), ctx.lang)
-    analysis = analysis_for(page, lang)
-    allow = set(LEGAL_TERMS) | {word.lower() for word in (opts.long_word_allow or [])}
+    opts = ctx.options.readability
+    limits, hits = page_limits(page, limits_for(opts, lang))
+    analysis = ctx.analysis(page, lang)
+    allow = set(LEGAL_TERMS) | {word.lower() for word in opts.long_word_allow}
     # The product's own name (the page title, often its UPL name such as "Gehandicaptenparkeerkaart") is what
     # readers search for: it stays, however long.
     allow.update(
         word.lower for sentence in analyze_text(page.title, lang).sentences for word in sentence.words
     )
-    findings.extend(_sentence_length(page, analysis, limits, ctx.lang))
-    findings.extend(_long_words(page, analysis, limits, allow, ctx.lang))
-    findings.extend(_passives(page, analysis, ctx.lang))
-    score_findings, record = _page_score(page, analysis, limits, opts, ctx.lang, lang)
-    findings.extend(score_findings)
+    hits.extend(_sentence_length(analysis, limits))
+    hits.extend(_long_words(analysis, limits, allow))
+    hits.extend(_passives(analysis))
+    score_hits, record = _page_score(analysis, limits, opts, lang)
+    hits.extend(score_hits)
     ctx.data_for(page.path)["readability"] = record
-    return findings
+    return hits
 
 
 __all__ = [
@@ -516,10 +383,9 @@ __all__ = [
     "LanguageLimits",
     "Limits",
     "ReadabilityOptions",
-    "analysis_for",
+    "Verdict",
     "check",
     "limits_for",
-    "options",
     "page_language",
     "page_limits",
 ]

@@ -1,47 +1,33 @@
-"""Which rule modules run, in which order, and which rule ids exist (for levels and `ignore:` checks)."""
+"""Which rule modules run, in which order, and which rule ids exist (for levels, `ignore:` and `helder rules`)."""
 
 from __future__ import annotations
 
-import importlib
-from functools import cache
-from types import ModuleType
+from collections.abc import Mapping
 from typing import Any
 
-from ..findings import Severity
-from . import Rule
+from ..audit import rules as a11y
+from . import Rule, frontmatter, help, markdown, readability, sections, words
 
-#: Rule modules in the order they run.
-MODULES = ("frontmatter", "sections", "help", "markdown", "readability", "words")
-
-
-@cache
-def modules() -> tuple[ModuleType, ...]:
-    return tuple(importlib.import_module(f"{__package__}.{name}") for name in MODULES)
+#: Rule modules in the order they run; each has `RULES` and `check(page, ctx) -> list[Hit]`.
+MODULES = (frontmatter, sections, help, markdown, readability, words)
 
 
-def all_rules(section_overrides: dict[str, Any] | None = None) -> list[Rule]:
-    from .sections import effective_sections, rules_for
-
+def all_rules(section_overrides: Mapping[str, Any] | None = None) -> list[Rule]:
+    """Every rule Helder can report, the section rules as the site configured its sections."""
     rules: list[Rule] = []
-    for module in modules():
-        if module.__name__.endswith(".sections"):
-            rules.extend(rules_for(effective_sections(section_overrides)))
+    for module in MODULES:
+        if module is sections:
+            rules.extend(sections.rules_for(sections.effective_sections(section_overrides)))
         else:
-            rules.extend(getattr(module, "RULES", []))
-    # The gates outside the content rules report these too; a site may set their level.
-    rules.append(Rule("a11y", Severity.ERROR, "Toegankelijkheid in de browser (WCAG)."))
-    return rules
+            rules.extend(module.RULES)
+    return rules + a11y.RULES
 
 
-def is_known(rule: str, section_overrides: dict[str, Any] | None = None) -> bool:
-    """A rule id or a rule group (`sections`, `a11y`) that exists, for levels in mkdocs.yml and `ignore:`."""
-    return covers(known_rule_ids(section_overrides), rule)
+def known_rule_ids(section_overrides: Mapping[str, Any] | None = None) -> frozenset[str]:
+    """Every id a site may name: Helder's rules and every id the accessibility engines can report."""
+    return frozenset(rule.id for rule in all_rules(section_overrides)) | a11y.engine_rule_ids()
 
 
-def covers(known: set[str] | frozenset[str], rule: str) -> bool:
-    """`rule` is one of the known ids, or the group of some (`sections` covers `sections.steps-missing`)."""
-    return rule in known or any(r.startswith(rule + ".") for r in known)
-
-
-def known_rule_ids(section_overrides: dict[str, Any] | None = None) -> set[str]:
-    return {rule.id for rule in all_rules(section_overrides)}
+def default_levels(section_overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Rule id -> its default level (the one place a default level is looked up)."""
+    return {rule.id: rule.severity for rule in all_rules(section_overrides)}

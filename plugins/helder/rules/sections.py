@@ -7,114 +7,80 @@ headings and the page types that need them come from mkdocs.yml, merged over `DE
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
-from ..findings import Finding, Severity
-from ..messages import message
+from ..findings import Severity
+from ..messages import Msg, data, text
 from ..source import Heading, SourcePage
-from . import CheckContext, Rule
+from . import CheckContext, Hit, Rule
 
 
 @dataclass(frozen=True)
 class SectionKind:
+    """One kind of section. Its label and accepted headings come from the message catalogue per language
+    (`sec_label_<name>`, `sec_headings_<name>`), unless the site sets its own in mkdocs.yml."""
+
     name: str
-    label_nl: str  # how a message names the section
-    label_en: str
-    headings: tuple[str, ...]
-    headings_en: tuple[str, ...]
     content: str = "any"  # any | list | numbered-list
     required_for: tuple[str, ...] = ()
     recommended_for: tuple[str, ...] = ()
     #: A front matter key whose (non-empty) value stands in for a hand-written section.
     generated_from: str = ""
+    #: The site's own headings (Dutch pages, and English pages when `headings_en` is empty).
+    headings: tuple[str, ...] = ()
+    headings_en: tuple[str, ...] = ()
+    #: A kind Helder knows has its label and headings in the catalogue.
+    builtin: bool = False
+
+    def headings_for(self, lang: str) -> tuple[str, ...]:
+        if lang == "en" and self.headings_en:
+            return self.headings_en
+        if self.headings and lang != "en":
+            return self.headings
+        if self.builtin:
+            return tuple(data(lang, f"sec_headings_{self.name}"))
+        return self.headings
+
+    def label(self, lang: str) -> str:
+        return text(lang, f"sec_label_{self.name}") if self.builtin else self.name
 
 
 DEFAULT_SECTIONS: dict[str, SectionKind] = {
     kind.name: kind
     for kind in (
-        SectionKind(
-            "steps",
-            "Stappen",
-            "Steps",
-            ("Stappen", "Zo vraagt u het aan", "Zo werkt het", "Wat moet u doen?", "Zo doet u het"),
-            ("Steps", "How to apply", "What to do"),
-            content="numbered-list",
-            required_for=("product",),
-        ),
-        SectionKind(
-            "documents",
-            "Wat heeft u nodig?",
-            "What you need",
-            ("Wat heeft u nodig?", "Wat neemt u mee?", "Wat moet u meenemen?", "Dit heeft u nodig"),
-            ("What you need", "What to bring", "What you need to bring"),
-            content="list",
-            required_for=("product",),
-        ),
-        SectionKind(
-            "help",
-            "Hulp",
-            "Help",
-            ("Hulp", "Hulp nodig?", "Hulp en contact", "Hulp bij aanvragen"),
-            ("Help", "Get help", "Help and contact"),
-            required_for=("product",),
-            generated_from="help",
-        ),
-        SectionKind(
-            "costs",
-            "Kosten",
-            "Costs",
-            ("Kosten", "Wat kost het?"),
-            ("Costs", "Cost", "What does it cost?"),
-            recommended_for=("product",),
-        ),
-        SectionKind(
-            "duration",
-            "Hoe lang duurt het?",
-            "How long does it take?",
-            ("Hoe lang duurt het?", "Hoe lang duurt het", "Doorlooptijd"),
-            ("How long does it take?", "How long it takes"),
-            recommended_for=("product",),
-        ),
-        SectionKind(
-            "objection",
-            "Bezwaar maken",
-            "Objection",
-            ("Bezwaar maken", "Niet eens met het besluit?", "Niet eens met de beslissing?"),
-            ("Objection", "If you disagree", "Disagree with a decision?"),
-            recommended_for=("product",),
-        ),
+        SectionKind("steps", "numbered-list", required_for=("product",), builtin=True),
+        SectionKind("documents", "list", required_for=("product",), builtin=True),
+        SectionKind("help", required_for=("product",), generated_from="help", builtin=True),
+        SectionKind("costs", recommended_for=("product",), builtin=True),
+        SectionKind("duration", recommended_for=("product",), builtin=True),
+        SectionKind("objection", recommended_for=("product",), builtin=True),
     )
 }
 
 
-def effective_sections(overrides: dict[str, Any] | None) -> dict[str, SectionKind]:
+def effective_sections(overrides: Mapping[str, Any] | None) -> dict[str, SectionKind]:
     """Defaults with the site's changes laid over them, field by field (a field left out keeps its default)."""
     kinds = dict(DEFAULT_SECTIONS)
     for name, opts in (overrides or {}).items():
-        base = kinds.get(name) or SectionKind(name, name, name, (), ())
+        base = kinds.get(name) or SectionKind(name)
         changes = {k: tuple(v) if isinstance(v, list) else v for k, v in dict(opts).items() if v is not None}
-        fields = {**base.__dict__, **changes}
-        kinds[name] = SectionKind(**fields)
+        kinds[name] = replace(base, **changes)
     return kinds
 
 
-def rules_for(kinds: dict[str, SectionKind]) -> list[Rule]:
+def rules_for(kinds: Mapping[str, SectionKind]) -> list[Rule]:
     rules: list[Rule] = []
     for kind in kinds.values():
         level = Severity.ERROR if kind.required_for else Severity.INFO
-        rules.append(Rule(f"sections.{kind.name}-missing", level, f'Het kopje "{kind.label_nl}" ontbreekt.'))
+        rules.append(Rule(f"sections.{kind.name}-missing", level, ("sec_missing", "sec_recommended")))
         if kind.content != "any":
-            rules.append(
-                Rule(
-                    f"sections.{kind.name}-list", Severity.ERROR, f'Onder "{kind.label_nl}" staat geen lijst.'
-                )
-            )
+            rules.append(Rule(f"sections.{kind.name}-list", Severity.ERROR, ("sec_numbered", "sec_list")))
     return rules
 
 
 RULES = rules_for(DEFAULT_SECTIONS)
-
 
 _PUNCT = re.compile(r"[\s?!.:;,]+")
 
@@ -125,8 +91,7 @@ def normalise(heading: str) -> str:
 
 
 def find_section(page: SourcePage, kind: SectionKind) -> Heading | None:
-    names = kind.headings_en if page.lang == "en" and kind.headings_en else kind.headings
-    wanted = {normalise(name) for name in names}
+    wanted = {normalise(name) for name in kind.headings_for(page.lang)}
     return next((h for h in page.headings if h.level >= 2 and normalise(h.text) in wanted), None)
 
 
@@ -149,58 +114,35 @@ def has_content(tokens: list[Any], content: str) -> bool:
     return True
 
 
-def check_sections(page: SourcePage, kinds: dict[str, SectionKind], lang: str) -> list[Finding]:
-    findings: list[Finding] = []
-    page_type = page.page_type
+#: Kinds with their own "how to add it" text; the others get `how_other`.
+_HOW = ("steps", "documents", "help")
+
+
+def check_sections(page: SourcePage, kinds: Mapping[str, SectionKind]) -> list[Hit]:
+    hits: list[Hit] = []
     for kind in kinds.values():
-        required = page_type in kind.required_for
-        recommended = page_type in kind.recommended_for
-        if not (required or recommended):
+        required = page.page_type in kind.required_for
+        if not (required or page.page_type in kind.recommended_for):
             continue
-        label = kind.label_en if page.lang == "en" else kind.label_nl
+        label = kind.label(page.lang)
         heading = find_section(page, kind)
         if heading is None:
             if kind.generated_from and page.str_list(kind.generated_from):
                 continue
+            rule = f"sections.{kind.name}-missing"
             if required:
-                how_key = f"how_{kind.name}" if kind.name in ("steps", "documents", "help") else "how_other"
-                how = message(lang, how_key, label=label)[0]
-                findings.append(
-                    Finding(
-                        page.path,
-                        None,
-                        f"sections.{kind.name}-missing",
-                        Severity.ERROR,
-                        *message(lang, "sec_missing", label=label, how=how),
-                    )
-                )
+                how = Msg(f"how_{kind.name}" if kind.name in _HOW else "how_other", label=label)
+                hits.append(Hit(rule, None, "sec_missing", {"label": label, "how": how}))
             else:
-                findings.append(
-                    Finding(
-                        page.path,
-                        None,
-                        f"sections.{kind.name}-missing",
-                        Severity.INFO,
-                        *message(lang, "sec_recommended", label=label),
-                    )
-                )
+                hits.append(Hit(rule, None, "sec_recommended", {"label": label}))
             continue
         if not has_content(section_tokens(page, heading), kind.content):
             key = "sec_numbered" if kind.content == "numbered-list" else "sec_list"
-            findings.append(
-                Finding(
-                    page.path,
-                    heading.line,
-                    f"sections.{kind.name}-list",
-                    Severity.ERROR,
-                    *message(lang, key, heading=heading.text),
-                )
-            )
-    return findings
+            hits.append(Hit(f"sections.{kind.name}-list", heading.line, key, {"heading": heading.text}))
+    return hits
 
 
-def check(page: SourcePage, ctx: CheckContext) -> list[Finding]:
+def check(page: SourcePage, ctx: CheckContext) -> list[Hit]:
     if not page.front_matter_ok:
         return []
-    kinds = ctx.sections or effective_sections(getattr(ctx.options, "sections", None))
-    return check_sections(page, kinds, ctx.lang)
+    return check_sections(page, ctx.sections or effective_sections(None))

@@ -2,9 +2,11 @@
 
 The lists live with the engine (`readability/data/jargon-nl.yml`, `jargon-en.yml`): YAML an editor can read,
 of which a site can extend (`readability.jargon_extra`, a YAML file relative to mkdocs.yml) and trim
-(`readability.jargon_remove`). Each use is reported at its own line, because each one needs its own fix. The
-default level is WARNING: a jargon word is a strong hint, not always wrong ("bezwaar" and "zienswijze" are
-legal terms a page sometimes must use), and a site that wants it strict sets `rules: {words.jargon: error}`.
+(`readability.jargon_remove`). The site's list is built once per build (`helder.site`), so an edited extra list
+is read again on the next `mkdocs serve` rebuild. Each use is reported at its own line, because each one needs
+its own fix. The default level is WARNING: a jargon word is a strong hint, not always wrong ("bezwaar" and
+"zienswijze" are legal terms a page sometimes must use), and a site that wants it strict sets
+`rules: {words.jargon: error}`.
 """
 
 from __future__ import annotations
@@ -13,82 +15,50 @@ from pathlib import Path
 
 from readability import WordList, WordListError, site_word_list, unknown_terms
 
-from ..findings import Finding, Severity
-from ..messages import message, quote_list
+from ..findings import Severity
+from ..messages import Msg, Quoted, Spaced
 from ..source import SourcePage
-from . import CheckContext, Rule
-from .readability import analysis_for, options, page_language
+from . import CheckContext, Hit, Rule
+from .readability import ReadabilityOptions, page_language
 
-RULES = [
-    Rule("words.jargon", Severity.WARNING, "Een ambtelijk woord, met een gewoon woord ervoor in de plaats."),
-]
+RULES = [Rule("words.jargon", Severity.WARNING, ("words_jargon", "words_jargon_alternatives"))]
 
 
-_CHECKED_REMOVE: set[tuple[str, str | None, tuple[str, ...]]] = set()
-
-
-def jargon_path(ctx: CheckContext, extra: str | None) -> Path | None:
-    """The site's extra list, relative to the folder of mkdocs.yml (`ctx.config_dir`, else the working
-    folder)."""
+def jargon_path(config_dir: Path, extra: str | None) -> Path | None:
+    """The site's extra list, relative to the folder of mkdocs.yml."""
     if not extra:
         return None
     path = Path(extra)
-    if not path.is_absolute():
-        base = getattr(ctx, "config_dir", None) or Path.cwd()
-        path = Path(base) / path
-    return path
+    return path if path.is_absolute() else config_dir / path
 
 
-def word_list(ctx: CheckContext, lang: str) -> WordList:
-    """The jargon list for a page language: built-in + the site's extra file − the site's removals.
+def word_lists(opts: ReadabilityOptions, config_dir: Path, languages: tuple[str, ...]) -> dict[str, WordList]:
+    """The jargon list per page language: built-in + the site's extra file − the site's removals.
 
     A missing or malformed extra file, or a removed term that is in no list (a typo that would silently do
-    nothing), raises `WordListError`: that is a configuration error, reported once by the plugin.
+    nothing), raises `WordListError`: that is a configuration error, reported once.
     """
-    opts = options(ctx)
-    extra = jargon_path(ctx, getattr(opts, "jargon_extra", None))
-    remove = tuple(getattr(opts, "jargon_remove", None) or ())
-    key = (lang, str(extra) if extra else None, remove)
-    if remove and key not in _CHECKED_REMOVE:
+    extra = jargon_path(config_dir, opts.jargon_extra)
+    remove = tuple(opts.jargon_remove)
+    if remove:
         unknown = unknown_terms(remove, extra)
         if unknown:
             raise WordListError("jargon_remove", f"not in any word list: {', '.join(unknown)}")
-        _CHECKED_REMOVE.add(key)
-    return site_word_list(lang, extra, remove)
+    return {lang: site_word_list(lang, extra, remove) for lang in languages}
 
 
-def _advice(lang: str, alternatives: tuple[str, ...], note: str) -> str:
-    parts = []
-    if alternatives:
-        parts.append(
-            message(lang, "words_jargon_alternatives", alternatives=quote_list(alternatives, lang))[0]
-        )
-    if note:
-        parts.append(note)
-    return " ".join(parts)
-
-
-def check(page: SourcePage, ctx: CheckContext) -> list[Finding]:
+def check(page: SourcePage, ctx: CheckContext) -> list[Hit]:
     lang = page_language(page)
-    if lang is None:
+    if lang is None or lang not in ctx.words:
         return []
-    words = word_list(ctx, lang)
-    analysis = analysis_for(page, lang)
-    findings: list[Finding] = []
-    for sentence in analysis.sentences:
-        for match in words.find(sentence):
+    hits: list[Hit] = []
+    for sentence in ctx.analysis(page, lang).sentences:
+        for match in ctx.words[lang].find(sentence):
             entry = match.entry
-            advice = _advice(ctx.lang, entry.alternatives, entry.note)
-            findings.append(
-                Finding(
-                    page.path,
-                    sentence.line_at(match.start),
-                    "words.jargon",
-                    Severity.WARNING,
-                    *message(ctx.lang, "words_jargon", found=match.found, advice=advice),
-                )
+            alternatives = Msg("words_jargon_alternatives", alternatives=Quoted(entry.alternatives))
+            advice = Spaced(
+                ((alternatives,) if entry.alternatives else ()) + ((entry.note,) if entry.note else ())
             )
-    return findings
-
-
-__all__ = ["RULES", "check", "jargon_path", "word_list"]
+            values = {"found": match.found, "advice": advice}
+            hits.append(Hit("words.jargon", sentence.line_at(match.start), "words_jargon", values))
+    return hits
