@@ -19,7 +19,7 @@ from mkdocs.config.base import Config, ValidationError
 from .audit.config import AuditOptions
 from .messages import Msg
 from .outputs.dashboard import DashboardOptions
-from .outputs.statement import StatementOptions
+from .pages.statement import StatementOptions
 from .rules.readability import ReadabilityOptions
 
 

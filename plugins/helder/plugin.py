@@ -10,7 +10,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import clock, generate
+from . import clock
 from .audit.gate import default_report_dir, run_gate
 from .audit.result import AuditResult
 from .checker import PageReport, Report, check_page
@@ -19,6 +19,7 @@ from .findings import Finding, Severity, format_text, sort_key, summary_counts
 from .messages import message
 from .outputs.jsonld import government_service, script_tag
 from .outputs.publish import is_product, statement_page, write_dashboard, write_feed, write_state
+from .pages import page_markdown
 from .sanitize import PagePolicy, clean_html, clean_page, escape_value, theme_scripts
 from .site import Site, SiteConfigError, from_mkdocs_config
 from .source import parse_text, read_page
@@ -116,6 +117,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             site_name=self._municipality(config),
             site_url=config.site_url or "",
             today=clock.today(),
+            lang=self.site.default_lang,
         )
         return [File.generated(config, options.page, content=text)]
 
@@ -149,7 +151,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         result = self.report.pages.get(page.file.src_uri)
         if result is None:
             return markdown
-        return generate.page_markdown(markdown, result, self.report, page.file.src_uri, self.site)
+        return page_markdown(markdown, result, self.report, page.file.src_uri, self.site)
 
     def on_post_page(self, output: str, *, page: Page, config: Any) -> str:
         """Structured data, then the last step of every page: nothing that runs code outside the theme's own."""
@@ -188,9 +190,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
     def _municipality(self, config: Any) -> str:
         catalogue = self.site.catalogue if self.site else None
         return (
-            str(catalogue.data.get("municipality"))
-            if catalogue and catalogue.data.get("municipality")
-            else config.site_name
+            catalogue.model.municipality if catalogue and catalogue.model.municipality else config.site_name
         )
 
     def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:

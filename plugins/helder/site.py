@@ -44,7 +44,7 @@ class Site:
 
     def generated_pages(self, pages: dict[str, Any]) -> dict[str, str]:
         """Help pages made from the catalogue (src_uri -> Markdown), given the checked pages by src_uri."""
-        from .catalogue.pages import Product, help_pages
+        from .pages.help_pages import Product, help_pages
 
         folder = (self.options.help_pages or "").strip("/")
         if self.catalogue is None or not folder:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from helder.catalogue import load_catalogue
-from helder.catalogue.model import phone_ok
-from helder.catalogue.render import format_hours, tel_uri
+from helder.catalogue.model import Slot, phone_ok
+from helder.pages.text import format_hours, tel_uri
 
 GOOD = """\
 municipality: Gemeente Test
@@ -170,7 +170,7 @@ def test_phone_numbers(number, ok, uri):
     ],
 )
 def test_opening_hours_read_the_same_everywhere(hours, nl):
-    assert format_hours(hours, "nl") == nl
+    assert format_hours([Slot(**h) for h in hours], "nl") == nl
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from helder.outputs.statement import Research, add_months, compute_status
+from helder.pages.statement import Research, add_months, compute_status
 
 TODAY = dt.date(2026, 11, 29)
 D = dt.date.fromisoformat

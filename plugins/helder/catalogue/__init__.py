@@ -11,29 +11,80 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..findings import Finding, Severity
-from ..messages import message, quote_list
+from ..messages import Msg, message
 from ..source import load_yaml_node, yaml_error_line
-from .model import DAY_KEYS, TIME, CatalogueModel
+from .model import TIME, Barrier, CatalogueModel, Channel, Group, Key, Offer, Policy
 
 
 @dataclass
 class Catalogue:
-    """The catalogue's data (as read) and its validated model (None while it has errors)."""
+    """The help catalogue: its typed model (what pages are made from) and the keys of every offer it names.
+
+    A part with a mistake is left out of the model (and reported); the other parts still serve the pages. The
+    offer keys include offers with a mistake, so a page that uses one is not buried under follow-up findings.
+    """
 
     path: str
-    data: dict[str, Any] = field(default_factory=dict)
-    model: CatalogueModel | None = None
+    model: CatalogueModel
+    offer_keys_found: list[str] = field(default_factory=list)
+    #: True when every part validated.
+    valid: bool = True
 
     def offer_keys(self) -> list[str]:
-        offers = self.data.get("offers")
-        return [str(k) for k in offers] if isinstance(offers, dict) else []
+        return list(self.offer_keys_found)
 
-    def section(self, name: str) -> dict[str, Any]:
-        value = self.data.get(name)
-        return value if isinstance(value, dict) else {}
+
+#: The catalogue's named parts and the model of one entry in each.
+PARTS: dict[str, type[BaseModel]] = {
+    "channels": Channel,
+    "offers": Offer,
+    "barriers": Barrier,
+    "groups": Group,
+}
+_KEY = TypeAdapter(Key)
+
+
+def _entries(name: str, raw: object, model: type[BaseModel], errors: list[dict[str, Any]]) -> dict[str, Any]:
+    """The valid entries of one part; each mistake is added to `errors` with its full location."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        errors.append({"loc": (name,), "type": "dict_type", "input": raw, "msg": "dict"})
+        return {}
+    good = {}
+    for key, value in raw.items():
+        try:
+            _KEY.validate_python(key)
+            good[str(key)] = model.model_validate(value)
+        except ValidationError as exc:
+            errors.extend({**e, "loc": (name, key, *e["loc"])} for e in exc.errors())
+    return good
+
+
+def build_model(data: dict[str, Any]) -> tuple[CatalogueModel, list[dict[str, Any]]]:
+    """The typed catalogue from the parts that are right, and pydantic's errors for the parts that are not."""
+    errors: list[dict[str, Any]] = []
+    parts = {name: _entries(name, data.get(name), model, errors) for name, model in PARTS.items()}
+    policy = None
+    if data.get("policy") is not None:
+        try:
+            policy = Policy.model_validate(data["policy"])
+        except ValidationError as exc:
+            errors.extend({**e, "loc": ("policy", *e["loc"])} for e in exc.errors())
+    municipality = data.get("municipality")
+    if not isinstance(municipality, str) or not municipality.strip():
+        errors.append({"loc": ("municipality",), "type": "missing", "input": municipality, "msg": "missing"})
+        municipality = ""
+    for key in data:
+        if key not in CatalogueModel.model_fields:
+            errors.append({"loc": (key,), "type": "extra_forbidden", "input": data[key], "msg": "extra"})
+    if not parts["channels"] and data.get("channels") is None:
+        errors.append({"loc": ("channels",), "type": "missing", "input": None, "msg": "missing"})
+    model = CatalogueModel.model_construct(municipality=municipality.strip(), policy=policy, **parts)
+    return model, errors
 
 
 def _node_at(root: yaml.Node | None, loc: tuple[Any, ...]) -> yaml.Node | None:
@@ -67,9 +118,11 @@ def _where(loc: tuple[Any, ...]) -> str:
     return " > ".join(str(p) for p in loc if p != "for_") or "de catalogus"
 
 
-def _pydantic_findings(exc: ValidationError, root: yaml.Node | None, shown: str, lang: str) -> list[Finding]:
+def _pydantic_findings(
+    errors: list[dict[str, Any]], root: yaml.Node | None, shown: str, lang: str
+) -> list[Finding]:
     findings = []
-    for error in exc.errors():
+    for error in errors:
         loc = tuple(
             p for p in error["loc"] if not (isinstance(p, str) and p.startswith(("function-", "literal[")))
         )
@@ -85,8 +138,10 @@ def _pydantic_findings(exc: ValidationError, root: yaml.Node | None, shown: str,
         elif loc and loc[-1] == "phone":
             rule, texts = "help.phone", message(lang, "cat_phone", value=error.get("input"), where=where)
         else:
-            hint = error.get("msg", "")
-            rule, texts = "help.catalogue", message(lang, "cat_value", where=where, hint=hint)
+            rule, texts = (
+                "help.catalogue",
+                message(lang, "cat_value", where=where, hint=Msg("cat_value_hint")),
+            )
         findings.append(Finding(shown, line, rule, Severity.ERROR, *texts))
     return findings
 
@@ -205,16 +260,13 @@ def load_catalogue(file: Path, shown: str, lang: str = "nl") -> tuple[Catalogue 
         ]
     if not isinstance(data, dict) or not isinstance(data.get("offers"), dict):
         return None, [Finding(shown, 1, "help.catalogue", Severity.ERROR, *message(lang, "cat_shape"))]
-    catalogue = Catalogue(shown, data)
-    findings: list[Finding] = []
-    try:
-        catalogue.model = CatalogueModel.model_validate(data)
-    except ValidationError as exc:
-        findings.extend(_pydantic_findings(exc, root, shown, lang))
+    model, errors = build_model(data)
+    catalogue = Catalogue(shown, model, [str(k) for k in data["offers"]], valid=not errors)
+    findings = _pydantic_findings(errors, root, shown, lang)
     findings.extend(cross_check(data, root, shown, lang))
     # One problem can trip both checks; report each message once.
     unique = {(f.line, f.rule, f.message): f for f in findings}
     return catalogue, sorted(unique.values(), key=lambda f: (f.line or 0, f.rule))
 
 
-__all__ = ["Catalogue", "load_catalogue", "DAY_KEYS", "quote_list"]
+__all__ = ["Catalogue", "build_model", "load_catalogue"]

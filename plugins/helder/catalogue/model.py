@@ -83,7 +83,7 @@ class Offer(Model):
     #: Who it is for, in plain words.
     for_: Annotated[Text, Field(alias="for")]
     how: Text
-    cost: Text = "Gratis"
+    cost: Text | None = None
     channel: Key | None = None
 
 

@@ -13,10 +13,10 @@ from typing import Any
 
 from ..audit.result import AuditResult
 from ..checker import Report
+from ..pages.statement import Research, Status, compute_status, statement_markdown
 from .dashboard import read_history, record_history, render, totals
 from .feed import FeedProduct, build_feed
 from .quality import a11y_by_path, page_row, read_last_audit, row_dict
-from .statement import Research, Status, compute_status, statement_markdown
 
 
 def is_product(result: Any, product_types: list[str]) -> bool:
@@ -124,7 +124,14 @@ def write_dashboard(
 
 
 def statement_page(
-    options: Any, *, ignores: list[Any], report_dir: Path, site_name: str, site_url: str, today: dt.date
+    options: Any,
+    *,
+    ignores: list[Any],
+    report_dir: Path,
+    site_name: str,
+    site_url: str,
+    today: dt.date,
+    lang: str = "nl",
 ) -> tuple[Status, str]:
     """The statement's status and Markdown, from the configured research and the last gate run."""
     last = read_last_audit(report_dir)
@@ -139,6 +146,6 @@ def statement_page(
     )
     listed = [(i.rule + (f" ({i.selector})" if i.selector else ""), i.reason) for i in ignores]
     text = statement_markdown(
-        options, status, site_name=site_name, site_url=site_url, ignores=listed, last_audit=last
+        options, status, site_name=site_name, site_url=site_url, ignores=listed, last_audit=last, lang=lang
     )
     return status, text

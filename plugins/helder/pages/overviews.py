@@ -1,0 +1,64 @@
+"""The product lists of overview pages: a theme page lists the products in its folder, an audience page
+(`overview: {audience: ondernemers}`) every product for that audience, grouped by theme."""
+
+from __future__ import annotations
+
+import posixpath
+from typing import TYPE_CHECKING
+
+from ..templating import render
+
+if TYPE_CHECKING:
+    from ..checker import PageReport, Report
+    from ..site import Site
+
+
+def products(report: Report, site: Site) -> list[tuple[str, PageReport]]:
+    """Every product page with readable front matter, by title."""
+    found = [
+        (uri, r)
+        for uri, r in report.pages.items()
+        if r.page.page_type in site.options.product_types and r.page.front_matter_ok
+    ]
+    return sorted(found, key=lambda item: item[1].page.title.casefold())
+
+
+def _item(from_uri: str, to_uri: str, result: PageReport) -> dict[str, str]:
+    summary = result.page.meta.get("summary")
+    return {
+        "title": result.page.title,
+        "link": posixpath.relpath(to_uri, posixpath.dirname(from_uri) or "."),
+        "summary": summary.strip() if isinstance(summary, str) else "",
+    }
+
+
+def overview(src_uri: str, result: PageReport, report: Report, site: Site) -> str:
+    """The Markdown list an overview page gets below its own text."""
+    lang = result.page.lang
+    settings = result.page.meta.get("overview")
+    audience = settings.get("audience") if isinstance(settings, dict) else None
+    chosen = products(report, site)
+    if audience:
+        folders: dict[str, list[dict[str, str]]] = {}
+        for uri, r in chosen:
+            if audience in r.page.str_list("audience"):
+                folders.setdefault(uri.split("/")[0] if "/" in uri else "", []).append(_item(src_uri, uri, r))
+        groups = [
+            {"title": theme_title(folder, report, lang), "items": items} for folder, items in folders.items()
+        ]
+        groups.sort(key=lambda group: group["title"].casefold())
+        return render("pages/overview.md", lang, groups=groups, items=[])
+    folder = posixpath.dirname(src_uri)
+    prefix = folder + "/" if folder else ""
+    items = [_item(src_uri, uri, r) for uri, r in chosen if uri.startswith(prefix) and uri != src_uri]
+    return render("pages/overview.md", lang, groups=[], items=items)
+
+
+def theme_title(folder: str, report: Report, lang: str) -> str:
+    """A theme by the title of its folder's index page."""
+    from ..messages import text
+
+    if not folder:
+        return text(lang, "gen_other")
+    index = report.pages.get(f"{folder}/index.md")
+    return index.page.title if index else folder.replace("-", " ").capitalize()

@@ -1,0 +1,66 @@
+"""Small pieces of text shared by the generated pages: dates, days, opening hours, phone links, front matter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Sequence
+
+from ..catalogue.model import DAY_KEYS, Slot
+from ..messages import data, join, text
+
+
+def format_date(value: object, lang: str) -> str:
+    """`3 september 2026`."""
+    if isinstance(value, dt.date):
+        return f"{value.day} {data(lang, 'months')[value.month - 1]} {value.year}"
+    return str(value)
+
+
+def format_time(value: str, lang: str) -> str:
+    hours, _, minutes = str(value).partition(":")
+    return text(lang, "hours_time", hours=int(hours), minutes=minutes or "00")
+
+
+def format_days(days: Sequence[str], lang: str) -> str:
+    """`maandag tot en met vrijdag`, `dinsdag, donderdag en zaterdag`."""
+    names = data(lang, "days")
+    index = [DAY_KEYS.index(d) for d in days if d in DAY_KEYS]
+    if len(index) >= 3 and index == list(range(index[0], index[-1] + 1)):
+        return text(lang, "hours_range", first=names[index[0]], last=names[index[-1]])
+    return join((names[i] for i in index), lang)
+
+
+def format_hours(hours: Sequence[Slot], lang: str) -> list[str]:
+    """`Maandag tot en met vrijdag: 8.30 tot 17.00 uur` — one line per group of days."""
+    lines = []
+    for slot in hours:
+        start, end = format_time(slot.open, lang), format_time(slot.close, lang)
+        line = text(lang, "hours_line", days=format_days(slot.days, lang), start=start, end=end)
+        lines.append(line[0].upper() + line[1:])
+    return lines
+
+
+def mid_sentence(value: str, lang: str) -> str:
+    """A line that starts a sentence, continued inside one: Dutch day names lose their capital."""
+    return value[0].lower() + value[1:] if value and lang == "nl" else value
+
+
+def tel_uri(number: str) -> str:
+    """`tel:` link for a Dutch number: 14 0123 stays a short number, 010-123 45 67 becomes +31101234567."""
+    digits = re.sub(r"\D", "", number)
+    if number.strip().startswith("+"):
+        return "tel:+" + digits
+    if digits.startswith("14") and len(digits) <= 7:
+        return "tel:" + digits
+    if digits.startswith("0"):
+        return "tel:+31" + digits[1:]
+    return "tel:" + digits
+
+
+def front_matter(title: str, summary: str) -> str:
+    """The front matter of a generated page. Values are quoted with JSON escapes, which YAML reads as the
+    same text, so a title with a colon or a quote stays one value."""
+    title, summary = json.dumps(title, ensure_ascii=False), json.dumps(summary, ensure_ascii=False)
+    return f"---\ntype: page\ntitle: {title}\nsummary: {summary}\n---\n"
