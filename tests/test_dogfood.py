@@ -18,7 +18,7 @@ from readability import analyze_text, builtin_word_list
 for module in pkgutil.walk_packages(helder.__path__, "helder."):
     importlib.import_module(module.name)
 
-JARGON = builtin_word_list("nl")
+JARGON = {lang: builtin_word_list(lang) for lang in ("nl", "en")}
 
 
 def filled(template: str) -> str:
@@ -27,12 +27,18 @@ def filled(template: str) -> str:
     return template.format(**dict.fromkeys(names, "iets"))
 
 
-DUTCH = sorted(
-    (key, part, filled(text))
-    for key, texts in all_messages().items()
-    for part, text in zip(("message", "suggestion"), texts["nl"], strict=True)
-    if text.strip()
-)
+def entries(lang: str) -> list[tuple[str, str, str]]:
+    """Every text of the catalogue in `lang`, with its values filled in, as (key, part, text)."""
+    return sorted(
+        (key, part, filled(text))
+        for key, texts in all_messages().items()
+        for part, text in zip(("message", "suggestion"), texts[lang], strict=True)
+        if text.strip()
+    )
+
+
+DUTCH = entries("nl")
+ENGLISH = entries("en")
 
 
 def test_every_part_of_helder_has_its_messages_checked():
@@ -57,7 +63,15 @@ def test_dutch_message_is_b1(key, part, text):
     analysis = analyze_text(text, "nl")
     for sentence in analysis.sentences:
         assert len(sentence.words) <= 20, f"{key}: te lange zin: {sentence.text}"
-        assert not JARGON.find(sentence), f"{key}: ambtelijk woord in: {sentence.text}"
+        assert not JARGON["nl"].find(sentence), f"{key}: ambtelijk woord in: {sentence.text}"
+
+
+@pytest.mark.parametrize(("key", "part", "text"), ENGLISH, ids=[f"{k}-{p}" for k, p, _ in ENGLISH])
+def test_english_message_is_plain(key, part, text):
+    analysis = analyze_text(text, "en")
+    for sentence in analysis.sentences:
+        assert len(sentence.words) <= 20, f"{key}: sentence too long: {sentence.text}"
+        assert not JARGON["en"].find(sentence), f"{key}: officialese in: {sentence.text}"
 
 
 def test_demo_site_and_editor_guide_have_no_findings(demo_copy):

@@ -310,6 +310,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             site_url=config.site_url or "",
             stale_months=self.config.stale_after_months,
             today=clock.today(),
+            lang=self.config.lang,
         )
         log.info(message(self.config.lang, "dashboard_written", path=index)[0])
 

@@ -107,7 +107,7 @@ def test_charts_are_inline_svg_with_a_table_and_no_outside_requests():
     assert index.count("<svg") == 2
     for chart_id in ("grafiek-leesbaarheid", "grafiek-trend"):
         assert f'id="{chart_id}" role="img" aria-labelledby="{chart_id}-t"' in index
-    assert "<caption>Aantal pagina&#x27;s per niveau van leesbaarheid</caption>" in index
+    assert "<caption>Aantal pagina&#39;s per niveau van leesbaarheid</caption>" in index
     assert "<caption>Totalen per bouw</caption>" in index
     assert "<script" not in index
     assert not re.findall(r'(?:src|href)="(?:https?:)?//(?!www\.w3\.org)', index.replace('href="/', ""))

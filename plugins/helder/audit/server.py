@@ -138,5 +138,5 @@ class SiteServer:
 
     def status(self, raw_path: str) -> int | None:
         """The last status code sent for this path and query, or None when it was never answered."""
-        assert self._httpd is not None, "server not started"
+        assert self._httpd is not None
         return self._httpd.statuses.get(status_key(raw_path))

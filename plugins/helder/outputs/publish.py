@@ -90,6 +90,7 @@ def write_dashboard(
     site_url: str,
     stale_months: int,
     today: dt.date,
+    lang: str = "nl",
 ) -> Path:
     """The dashboard pages and `kwaliteit.json`; returns the overview page."""
     a11y = a11y_by_path(audit) if audit else {}
@@ -108,6 +109,7 @@ def write_dashboard(
         base_url=site_url or "/",
         stale_months=stale_months,
         audit_date=audit_date,
+        lang=lang,
     )
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in pages.items():

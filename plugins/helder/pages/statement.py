@@ -63,6 +63,22 @@ class Research:
     all_met: bool = False
 
 
+#: Every reason a status can give (`st_reason_<key>` in the catalogue).
+REASON_KEYS = (
+    "research-valid",
+    "all-met",
+    "not-all-met",
+    "gate-errors",
+    "gate-not-run",
+    "research-none",
+    "research-old",
+    "research-method",
+    "planned",
+    "not-planned",
+    "no-statement",
+)
+
+
 @dataclass
 class Status:
     letter: str

@@ -43,8 +43,16 @@ def word_lists(opts: ReadabilityOptions, config_dir: Path, languages: tuple[str,
     if remove:
         unknown = unknown_terms(remove, extra)
         if unknown:
-            raise WordListError("jargon_remove", f"not in any word list: {', '.join(unknown)}")
+            raise UnknownRemoval(unknown)
     return {lang: site_word_list(lang, extra, remove) for lang in languages}
+
+
+class UnknownRemoval(WordListError):
+    """`jargon_remove` names terms that are in no word list: a typo that would silently do nothing."""
+
+    def __init__(self, terms: list[str]) -> None:
+        super().__init__("jargon_remove", ", ".join(terms))
+        self.msg = Msg("cfg_words_remove", terms=", ".join(terms))
 
 
 def check(page: SourcePage, ctx: CheckContext) -> list[Hit]:
