@@ -16,9 +16,8 @@ from __future__ import annotations
 import argparse
 import random
 import time
-import types
 
-from helder.rules import CheckContext
+from helder.checker import make_context, run_rules
 from helder.rules import readability as readability_rules
 from helder.rules import words as words_rules
 from helder.source import SourcePage, parse_text
@@ -140,16 +139,12 @@ def run(count: int, seed: int) -> dict[str, float]:
         _ = page.tokens  # markdown-it, shared with the other rules
     markdown = time.perf_counter() - started
 
-    options = readability_rules.ReadabilityOptions()
-    options.load_dict({})
-    options.validate()
-    ctx = CheckContext(options=types.SimpleNamespace(readability=options))
+    ctx = make_context()
     syllables.cache_clear()
     findings = 0
     started, cpu_started = time.perf_counter(), time.process_time()
     for page in pages:
-        findings += len(readability_rules.check(page, ctx))
-        findings += len(words_rules.check(page, ctx))
+        findings += len(run_rules(page, ctx, [readability_rules, words_rules]))
     rules = time.perf_counter() - started
     rules_cpu = time.process_time() - cpu_started
 

@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from readability import SUPPORTED_LANGUAGES
 
-from .findings import Finding, Severity, sort_key
+from .findings import Finding, Hit, Severity, sort_key
 from .levels import Levels
 from .messages import message
-from .rules import CheckContext, Hit, registry
-from .rules.sections import effective_sections
+from .rules import registry
+from .rules.context import CheckContext
+from .rules.kinds import effective_sections
+from .rules.settings import DEFAULT_LIMITS, Limits, RuleSettings
 from .rules.words import word_lists
 from .source import SourcePage, read_page
 
@@ -69,8 +71,9 @@ def make_context(
         options = load_options({})
     config_dir = config_dir or Path.cwd()
     overrides = dict(options.sections or {})
+    readability = options.readability
     return CheckContext(
-        options=options,
+        settings=rule_settings(options),
         lang=lang or options.lang,
         config_dir=config_dir,
         catalogue=catalogue,
@@ -78,8 +81,28 @@ def make_context(
         sections=effective_sections(overrides),
         known_rules=registry.known_rule_ids(overrides),
         default_levels=registry.default_levels(overrides),
-        words=word_lists(options.readability, config_dir, SUPPORTED_LANGUAGES),
+        words=word_lists(
+            readability.jargon_extra, tuple(readability.jargon_remove), config_dir, SUPPORTED_LANGUAGES
+        ),
         levels=Levels(options.rules),
+    )
+
+
+def rule_settings(options: HelderConfig) -> RuleSettings:
+    """The options as rules read them: typed, frozen, with Helder's defaults filled in."""
+    readability = options.readability
+    limits = {}
+    for lang, defaults in DEFAULT_LIMITS.items():
+        site = readability[lang]
+        changes = {name: site[name] for name in Limits.__dataclass_fields__ if site[name] is not None}
+        limits[lang] = replace(defaults, **changes)
+    return RuleSettings(
+        product_types=tuple(options.product_types),
+        stale_after_months=options.stale_after_months,
+        limits=limits,
+        min_words=readability.min_words,
+        hardest=readability.hardest,
+        long_word_allow=frozenset(word.lower() for word in readability.long_word_allow),
     )
 
 

@@ -24,6 +24,7 @@ from .audit.cli import audit
 from .checker import check_files, check_page, discover
 from .findings import Finding, format_github, format_text, has_errors, summary_counts, to_json
 from .messages import LANGUAGES, Msg, data, text
+from .pages.help_pages import generated_pages
 from .site import Site, SiteConfigError, load_mkdocs_site
 from .source import parse_text
 
@@ -99,7 +100,7 @@ def _check_generated(site: Site, pages: dict, lang: str) -> None:
     """The pages the build makes from the help catalogue get the same checks."""
     docs = site.shown(site.docs_dir)
     by_uri = {Path(shown).relative_to(docs).as_posix(): r for shown, r in pages.items()}
-    for uri, source in site.generated_pages(by_uri).items():
+    for uri, source in generated_pages(site, by_uri).items():
         if uri not in by_uri:
             page = parse_text(source, site.generated_path(uri), default_lang=site.default_lang, lang=lang)
             pages[page.path] = check_page(page, site.ctx)

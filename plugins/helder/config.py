@@ -11,16 +11,92 @@ plugins:
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
+from . import levels
 from .audit.config import AuditOptions
 from .messages import Msg
-from .outputs.dashboard import DashboardOptions
-from .pages.statement import StatementOptions
-from .rules.readability import ReadabilityOptions
+from .rules import registry
+
+
+class LanguageLimits(Config):
+    """Limits for one language; what a site leaves out keeps Helder's default (`DEFAULT_LIMITS`)."""
+
+    sentence_words = c.Optional(c.Type(int))
+    flesch_min = c.Optional(c.Type((int, float)))
+    lix_max = c.Optional(c.Type((int, float)))
+    long_word_syllables = c.Optional(c.Type(int))
+
+
+class ReadabilityOptions(Config):
+    """`readability:` in the helder plugin's options.
+
+    ```yaml
+    readability:
+      nl: {sentence_words: 22, flesch_min: 55}
+      jargon_extra: data/ambtelijk.yml     # relative to mkdocs.yml
+      jargon_remove: [indien]
+      long_word_allow: [burgerservicenummer]
+    ```
+    """
+
+    nl = c.SubConfig(LanguageLimits)
+    en = c.SubConfig(LanguageLimits)
+    #: Pages with fewer words get no page score (too few sentences for a stable score).
+    min_words = c.Type(int, default=50)
+    #: How many of the hardest sentences a page-score finding names.
+    hardest = c.Type(int, default=3)
+    #: Words the long-word rule accepts (product names a site cannot avoid), case-insensitive.
+    long_word_allow = c.ListOfItems(c.Type(str), default=[])
+    #: A YAML list of extra jargon (same format as readability/data/jargon-nl.yml), relative to mkdocs.yml.
+    #: A plain list is Dutch; use {nl: [...], en: [...]} for both languages.
+    jargon_extra = c.Optional(c.Type(str))
+    #: Terms of the built-in jargon lists a site does not want reported.
+    jargon_remove = c.ListOfItems(c.Type(str), default=[])
+
+
+class DashboardOptions(Config):
+    enabled = c.Type(bool, default=True)
+    #: Published dashboards go into the site (not in the navigation or sitemap); internal ones next to it.
+    publish = c.Type(bool, default=False)
+    #: Folder name of the dashboard (inside the site when published, else inside the report folder).
+    folder = c.Type(str, default="kwaliteit")
+    #: A CSV file (relative to mkdocs.yml) that each build adds its totals to; commit it to keep the trend.
+    history = c.Type(str, default=".helder/kwaliteit-historie.csv")
+    record = c.Type(bool, default=True)
+
+
+class ResearchOptions(Config):
+    date = c.Optional(c.Type(dt.date))
+    method = c.Type(str, default="WCAG-EM")
+    #: `all-met` (all 50 criteria met) or `not-all-met`.
+    result = c.Choice(("all-met", "not-all-met"), default="not-all-met")
+    by = c.Type(str, default="")
+    report_url = c.Type(str, default="")
+
+
+class ProblemOptions(Config):
+    problem = c.Type(str)
+    fix = c.Type(str)
+    #: When the fix is planned.
+    planned = c.Optional(c.Type(dt.date))
+
+
+class StatementOptions(Config):
+    enabled = c.Type(bool, default=True)
+    #: Where the statement appears in the site.
+    page = c.Type(str, default="toegankelijkheid.md")
+    scope = c.Type(str, default="")
+    research = c.SubConfig(ResearchOptions)
+    planned_research = c.Optional(c.Type(dt.date))
+    known_problems = c.ListOfItems(c.SubConfig(ProblemOptions), default=[])
+    approved_by = c.Type(str, default="")
+    approved_on = c.Optional(c.Type(dt.date))
+    contact = c.Type(str, default="")
 
 
 class SectionOptions(Config):
@@ -50,9 +126,6 @@ class RuleLevels(c.BaseConfigOption[dict[str, str]]):
         return {str(rule): level for rule, level in value.items()}
 
     def post_validation(self, config: Config, key_name: str) -> None:
-        from . import levels
-        from .rules import registry
-
         known = registry.known_rule_ids(dict(config.get("sections") or {}))
         found = levels.problems(config[key_name], known)
         if found:

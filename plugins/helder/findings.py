@@ -61,6 +61,38 @@ class Finding:
         return f"{self.path}:{self.line}" if self.line else self.path
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A rule as `helder rules`, `rules:` in mkdocs.yml and the editor guide know it: declared once, in the
+    module that reports it.
+
+    Its one-line description is the catalogue entry `rule.<id>`; `messages` are the catalogue keys its findings
+    use (the catalogue tests read them).
+    """
+
+    id: str
+    #: The default level; a site changes it with `rules:` in mkdocs.yml.
+    severity: Severity
+    messages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Something wrong on a page, before it has a file, a level and words.
+
+    `line` is the 1-based source line (front matter counted) or None for the whole page; `key` and `values`
+    are a catalogue entry and what fills it in (values may be `Msg` objects, written in the same language).
+    `data` holds facts for other views (a replacement word for `helder fix`); the JSON view leaves it out
+    when empty.
+    """
+
+    rule: str
+    line: int | None
+    key: str
+    values: Mapping[str, object] = field(default_factory=dict)
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+
 def sort_key(finding: Finding) -> tuple[str, int, int, str]:
     return (finding.path, finding.line or 0, finding.severity.rank, finding.rule)
 

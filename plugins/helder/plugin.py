@@ -20,6 +20,7 @@ from .messages import message
 from .outputs.jsonld import government_service, script_tag
 from .outputs.publish import is_product, statement_page, write_dashboard, write_feed, write_state
 from .pages import page_markdown
+from .pages.help_pages import generated_pages
 from .sanitize import PagePolicy, clean_html, clean_page, escape_value, theme_scripts
 from .site import Site, SiteConfigError, from_mkdocs_config
 from .source import parse_text, read_page
@@ -98,7 +99,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         """The help overview, barrier, target-group and policy pages, made from the catalogue."""
         if self.site is None:
             return []
-        made = self.site.generated_pages(self.report.pages)
+        made = generated_pages(self.site, self.report.pages)
         # A page the site wrote itself wins over a generated one with the same name.
         return [
             File.generated(config, uri, content=text)

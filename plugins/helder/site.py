@@ -18,7 +18,7 @@ from .catalogue import Catalogue, load_catalogue
 from .checker import make_context
 from .findings import Finding
 from .messages import Msg
-from .rules import CheckContext
+from .rules.context import CheckContext
 
 if TYPE_CHECKING:
     from .config import HelderConfig
@@ -41,20 +41,6 @@ class Site:
     catalogue: Catalogue | None
     ctx: CheckContext
     site_findings: list[Finding] = field(default_factory=list)
-
-    def generated_pages(self, pages: dict[str, Any]) -> dict[str, str]:
-        """Help pages made from the catalogue (src_uri -> Markdown), given the checked pages by src_uri."""
-        from .pages.help_pages import Product, help_pages
-
-        folder = (self.options.help_pages or "").strip("/")
-        if self.catalogue is None or not folder:
-            return {}
-        products = [
-            Product(uri, r.page.title, r.page.str_list("help"))
-            for uri, r in sorted(pages.items(), key=lambda item: item[1].page.title.casefold())
-            if r.page.page_type in self.options.product_types
-        ]
-        return help_pages(self.catalogue, products, folder, self.default_lang)
 
     def generated_path(self, src_uri: str) -> str:
         """How a generated page is named in findings: where it would be if it were a file in the docs folder."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from helder.checker import findings_from, make_context, run_rules
 from helder.config import load_options
-from helder.rules import CheckContext, frontmatter
+from helder.rules import frontmatter
+from helder.rules.context import CheckContext
 from helder.source import parse_text
 
 GOOD = {

@@ -9,9 +9,11 @@ from helder.checker import make_context, run_rules
 from helder.config import load_options
 from helder.findings import Finding, Severity
 from helder.messages import all_messages
-from helder.rules import CheckContext, words
 from helder.rules import readability as rules
+from helder.rules import words
+from helder.rules.context import CheckContext
 from helder.rules.readability import Verdict
+from helder.rules.settings import DEFAULT_LIMITS, Limits
 from helder.source import parse_text
 from sitelib import GOOD_PRODUCT  # the known-good page of the build tests must pass every readability rule
 
@@ -430,13 +432,11 @@ def test_defaults_when_the_plugin_config_has_no_readability_options() -> None:
 
 
 def test_numbers_in_options_accept_int_and_float() -> None:
-    opts = rules.ReadabilityOptions()
-    opts.load_dict({"nl": {"flesch_min": 55, "lix_max": 47.5}})
-    assert opts.validate()[0] == []
-    assert rules.limits_for(opts, "nl") == rules.Limits(20, 55, 47.5, 7)
-    bad = rules.ReadabilityOptions()
-    bad.load_dict({"nl": {"flesch_min": "zestig"}})
-    assert bad.validate()[0]
+    ctx = context(nl={"flesch_min": 55, "lix_max": 47.5})
+    assert ctx.settings.limits["nl"] == Limits(20, 55, 47.5, 7)
+    assert ctx.settings.limits["en"] == DEFAULT_LIMITS["en"]
+    with pytest.raises(ValueError, match="readability"):
+        context(nl={"flesch_min": "zestig"})
 
 
 # --- the whole page and Helder's own text -------------------------------------------------------------------

@@ -11,8 +11,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from ..findings import Severity
-from ..rules import Rule
+from ..findings import Rule, Severity
 
 NOT_CHECKED = "a11y.not-checked"
 

@@ -290,41 +290,67 @@ def run_pa11y_ci(
         run_timeout_s = 60 + len(jobs) * timeout_s / max(1, concurrency) * 2
     # No page may take longer than its load timeout plus the test itself; silence beyond that is a hang.
     stall_s = max(60.0, timeout_s * 3)
-
+    settings = {
+        "standard": standard,
+        "runners": runners,
+        "concurrency": concurrency,
+        "timeout_s": timeout_s,
+        "include_warnings": include_warnings,
+        "include_notices": include_notices,
+        "needs_review": needs_review,
+    }
     with tempfile.TemporaryDirectory(prefix="helder-audit-") as tmp_name:
         tmp = Path(tmp_name)
         reporter = tmp / "progress-reporter.cjs"
         reporter.write_text(_PROGRESS_REPORTER, encoding="utf-8")
         config_path = tmp / "pa11y-ci.json"
-        config = pa11y_config(
-            jobs,
-            base_url=base_url,
-            browser=tools.browser,
-            standard=standard,
-            runners=runners,
-            concurrency=concurrency,
-            timeout_s=timeout_s,
-            include_warnings=include_warnings,
-            include_notices=include_notices,
-            needs_review=needs_review,
-            reporter=reporter,
-        )
+        config = pa11y_config(jobs, base_url=base_url, browser=tools.browser, reporter=reporter, **settings)
         with open(config_path, "w", encoding="utf-8") as handle:
             json.dump(config, handle, indent=1)
-
         command = [str(tools.node), str(tools.pa11y_ci), "--config", str(config_path), "--json"]
-        # stdout goes to a file, not a pipe: Node writes to pipes asynchronously and pa11y-ci calls
-        # process.exit() right after printing, which cut the report off at 64 KiB (measured: a 51-page site
-        # at 2 viewports gave exit 2 and half a JSON document). Writes to a file are synchronous.
-        stdout_path = tmp / "stdout.json"
-        stdout_file = open(stdout_path, "w", encoding="utf-8")  # noqa: SIM115 - closed after the run
+        run = NodeProcess(command, tmp, on_progress)
+        killed = run.wait(started=started, timeout_s=run_timeout_s, stall_s=stall_s)
+        if killed:
+            raise GateError(killed)
+        report = _parse_report(run.stdout())
+        _check_exit(report, run.returncode, _stderr_reason(run.stderr_tail), tools)
+    assert report is not None
+    issues, errors = _map_report(report, jobs, base_url)
+    return RunOutput(issues, errors, time.monotonic() - started)
+
+
+def _check_exit(report: dict[str, Any] | None, returncode: int, reason: str | Msg, tools: Tools) -> None:
+    """A report, and an exit code pa11y-ci documents (0 pass, 2 issues), or the gate could not run."""
+    if report is None:
+        if "Failed to launch the browser" in str(reason) or "Browser was not found" in str(reason):
+            raise GateError(Msg("gate_browser_launch", browser=tools.browser, code=returncode, reason=reason))
+        raise GateError(Msg("gate_no_report", code=returncode, reason=reason))
+    if returncode not in (0, 2):
+        raise GateError(Msg("gate_bad_exit", code=returncode, reason=reason))
+
+
+class NodeProcess:
+    """A Node program of the gate, in its own session, so it and its Chromium can be stopped as a whole.
+
+    stdout goes to a file, not a pipe: Node writes to pipes asynchronously and pa11y-ci calls process.exit()
+    right after printing, which cut the report off at 64 KiB (measured: a 51-page site at 2 viewports gave exit
+    2 and half a JSON document). Writes to a file are synchronous. stderr is read in a thread: progress lines
+    (`helder-progress {...}`) go to `on_progress` and keep the watchdog quiet; the rest is kept for messages.
+    """
+
+    def __init__(self, command: list[str], tmp: Path, on_progress: Callable[[str, str], None] | None) -> None:
+        self.stdout_path = tmp / "stdout.json"
+        self.stderr_tail: deque[str] = deque(maxlen=40)
+        self.last_activity = time.monotonic()
+        self.on_progress = on_progress
+        self._stdout = open(self.stdout_path, "w", encoding="utf-8")  # noqa: SIM115 - closed in wait()
         try:
-            process = subprocess.Popen(
+            self.process = subprocess.Popen(
                 command,
                 cwd=tmp,
                 env=tool_env(tmp),
                 stdin=subprocess.DEVNULL,
-                stdout=stdout_file,
+                stdout=self._stdout,
                 stderr=subprocess.PIPE,
                 text=True,
                 encoding="utf-8",
@@ -332,68 +358,53 @@ def run_pa11y_ci(
                 start_new_session=True,  # one process group: a timeout kills Chromium too
             )
         except OSError as error:
-            stdout_file.close()
+            self._stdout.close()
             raise GateError(Msg("gate_pa11y_start", error=error)) from error
+        self._reader = threading.Thread(target=self._read_stderr, daemon=True)
+        self._reader.start()
 
-        stderr_tail: deque[str] = deque(maxlen=40)
-        last_activity = [time.monotonic()]
+    def _read_stderr(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            self.last_activity = time.monotonic()
+            if not line.startswith("helder-progress "):
+                self.stderr_tail.append(line)
+            elif self.on_progress is not None:
+                with contextlib.suppress(ValueError, AttributeError):
+                    event = json.loads(line[len("helder-progress ") :])
+                    self.on_progress(str(event.get("event")), str(event.get("url")))
 
-        def read_stderr() -> None:
-            assert process.stderr is not None
-            for line in process.stderr:
-                last_activity[0] = time.monotonic()
-                if line.startswith("helder-progress "):
-                    if on_progress is not None:
-                        try:
-                            event = json.loads(line[len("helder-progress ") :])
-                            on_progress(str(event.get("event")), str(event.get("url")))
-                        except (ValueError, AttributeError):
-                            pass
-                else:
-                    stderr_tail.append(line)
-
-        reader = threading.Thread(target=read_stderr, daemon=True)
-        reader.start()
-
+    def wait(self, *, started: float, timeout_s: float, stall_s: float) -> Msg | None:
+        """Wait for the end; stop the process tree `timeout_s` after `started` or after `stall_s` of silence,
+        and say why. Ctrl-C or any error stops it too: its own session means the terminal's signal never
+        reached it."""
         killed: Msg | None = None
         try:
-            while process.poll() is None:
+            while self.process.poll() is None:
                 now = time.monotonic()
-                if now - started > run_timeout_s:
-                    killed = Msg("gate_run_timeout", seconds=f"{run_timeout_s:.0f}")
-                elif now - last_activity[0] > stall_s:
+                if now - started > timeout_s:
+                    killed = Msg("gate_run_timeout", seconds=f"{timeout_s:.0f}")
+                elif now - self.last_activity > stall_s:
                     killed = Msg("gate_stalled", seconds=f"{stall_s:.0f}")
                 if killed:
-                    _kill_group(process)
+                    _kill_group(self.process)
                     break
                 time.sleep(0.1)
         except BaseException:
-            # Ctrl-C or any error here: the own session means the terminal's signal did not reach pa11y-ci
-            # and Chromium, so stop them before leaving.
-            _kill_group(process)
+            _kill_group(self.process)
             raise
         finally:
-            process.wait()
-        reader.join(timeout=10)
-        stdout_file.close()
+            self.process.wait()
+            self._reader.join(timeout=10)
+            self._stdout.close()
+        return killed
 
-        if killed:
-            raise GateError(killed)
-        stdout = stdout_path.read_text(encoding="utf-8", errors="replace")
-        returncode = process.returncode
-        report = _parse_report(stdout)
-        if report is None:
-            reason = _stderr_reason(stderr_tail)
-            if "Failed to launch the browser" in str(reason) or "Browser was not found" in str(reason):
-                raise GateError(
-                    Msg("gate_browser_launch", browser=tools.browser, code=returncode, reason=reason)
-                )
-            raise GateError(Msg("gate_no_report", code=returncode, reason=reason))
-        if returncode not in (0, 2):
-            raise GateError(Msg("gate_bad_exit", code=returncode, reason=_stderr_reason(stderr_tail)))
+    @property
+    def returncode(self) -> int:
+        return int(self.process.returncode)
 
-    issues, errors = _map_report(report, jobs, base_url)
-    return RunOutput(issues, errors, time.monotonic() - started)
+    def stdout(self) -> str:
+        return self.stdout_path.read_text(encoding="utf-8", errors="replace")
 
 
 def _descendants(root: int) -> list[int]:

@@ -146,97 +146,75 @@ def _pydantic_findings(
     return findings
 
 
-def cross_check(data: dict[str, Any], root: yaml.Node | None, shown: str, lang: str) -> list[Finding]:
-    """References between parts of the catalogue, and opening hours that close before they open."""
-    findings: list[Finding] = []
+Problem = tuple[tuple[Any, ...], str, Msg]
 
-    def part(name: str) -> dict[str, Any]:
-        # A part with the wrong shape (a list instead of names) is already a validation finding.
-        value = data.get(name)
-        return value if isinstance(value, dict) else {}
 
-    channels, offers, barriers, groups = part("channels"), part("offers"), part("barriers"), part("groups")
+def _bad_ref(loc: tuple[Any, ...], value: Any, known: dict[str, Any], section: str) -> list[Problem]:
+    if isinstance(value, str) and value in known:
+        return []
+    where = _where(loc[:-1] if isinstance(loc[-1], int) else loc)
+    msg = Msg("cat_bad_ref", where=where, value=value, section=section, known=", ".join(sorted(known)))
+    return [(loc, "help.unknown-ref", msg)]
 
-    def ref(loc: tuple[Any, ...], value: Any, known: dict[str, Any], section: str) -> None:
-        if not isinstance(value, str) or value not in known:
-            findings.append(
-                Finding(
-                    shown,
-                    _line(root, loc),
-                    "help.unknown-ref",
-                    Severity.ERROR,
-                    *message(
-                        lang,
-                        "cat_bad_ref",
-                        where=_where(loc[:-1] if isinstance(loc[-1], int) else loc),
-                        value=value,
-                        section=section,
-                        known=", ".join(sorted(known)),
-                    ),
-                )
-            )
 
-    for key, offer in offers.items():
+def _offer_refs(parts: dict[str, dict[str, Any]]) -> list[Problem]:
+    """Each offer names a channel that exists."""
+    found: list[Problem] = []
+    for key, offer in parts["offers"].items():
         if not isinstance(offer, dict):
             continue
         if not offer.get("channel"):
-            findings.append(
-                Finding(
-                    shown,
-                    _line(root, ("offers", key)),
-                    "help.offer-channel",
-                    Severity.ERROR,
-                    *message(lang, "cat_no_channel", key=key, known=", ".join(sorted(channels))),
-                )
-            )
+            msg = Msg("cat_no_channel", key=key, known=", ".join(sorted(parts["channels"])))
+            found.append((("offers", key), "help.offer-channel", msg))
         else:
-            ref(("offers", key, "channel"), offer["channel"], channels, "channels")
-    for key, barrier in barriers.items():
+            found += _bad_ref(("offers", key, "channel"), offer["channel"], parts["channels"], "channels")
+    return found
+
+
+def _barrier_and_group_refs(parts: dict[str, dict[str, Any]]) -> list[Problem]:
+    """Each barrier has offers that exist; each group's barriers and offers exist."""
+    found: list[Problem] = []
+    for key, barrier in parts["barriers"].items():
         if not isinstance(barrier, dict):
             continue
-        if not barrier.get("offers"):
-            findings.append(
-                Finding(
-                    shown,
-                    _line(root, ("barriers", key)),
-                    "help.barrier-offers",
-                    Severity.ERROR,
-                    *message(lang, "cat_barrier_empty", key=key),
-                )
-            )
-        for i, value in enumerate(barrier.get("offers") or []):
-            ref(("barriers", key, "offers", i), value, offers, "offers")
-    for key, group in groups.items():
+        offers = barrier.get("offers") if isinstance(barrier.get("offers"), list) else []
+        if not offers:
+            found.append((("barriers", key), "help.barrier-offers", Msg("cat_barrier_empty", key=key)))
+        for i, value in enumerate(offers):
+            found += _bad_ref(("barriers", key, "offers", i), value, parts["offers"], "offers")
+    for key, group in parts["groups"].items():
         if not isinstance(group, dict):
             continue
-        for i, value in enumerate(group.get("barriers") or []):
-            ref(("groups", key, "barriers", i), value, barriers, "barriers")
-        for i, value in enumerate(group.get("offers") or []):
-            ref(("groups", key, "offers", i), value, offers, "offers")
-    for key, channel in channels.items():
-        for i, slot in enumerate((channel or {}).get("hours") or [] if isinstance(channel, dict) else []):
-            times = (
-                (str(slot.get("open", "")), str(slot.get("close", "")))
-                if isinstance(slot, dict)
-                else ("", "")
-            )
-            if all(TIME.match(t) for t in times) and times[0] >= times[1]:
-                findings.append(
-                    Finding(
-                        shown,
-                        _line(root, ("channels", key, "hours", i)),
-                        "help.hours",
-                        Severity.ERROR,
-                        *message(
-                            lang,
-                            "cat_hours_order",
-                            where=f"channels > {key}",
-                            open=slot.get("open"),
-                            close=slot.get("close"),
-                        ),
-                    )
-                )
-    return findings
+        for name in ("barriers", "offers"):
+            values = group.get(name) if isinstance(group.get(name), list) else []
+            for i, value in enumerate(values):
+                found += _bad_ref(("groups", key, name, i), value, parts[name], name)
+    return found
+
+
+def _hours_order(parts: dict[str, dict[str, Any]]) -> list[Problem]:
+    """Opening hours that close before they open."""
+    found: list[Problem] = []
+    for key, channel in parts["channels"].items():
+        hours = channel.get("hours") if isinstance(channel, dict) else None
+        for i, slot in enumerate(hours if isinstance(hours, list) else []):
+            if not isinstance(slot, dict):
+                continue
+            start, end = str(slot.get("open", "")), str(slot.get("close", ""))
+            if TIME.match(start) and TIME.match(end) and start >= end:
+                msg = Msg("cat_hours_order", where=f"channels > {key}", open=start, close=end)
+                found.append((("channels", key, "hours", i), "help.hours", msg))
+    return found
+
+
+def cross_check(data: dict[str, Any], root: yaml.Node | None, shown: str, lang: str) -> list[Finding]:
+    """References between parts of the catalogue, and opening hours that close before they open."""
+    # A part with the wrong shape (a list instead of names) is already a validation finding.
+    parts = {name: data[name] if isinstance(data.get(name), dict) else {} for name in PARTS}
+    problems = [*_offer_refs(parts), *_barrier_and_group_refs(parts), *_hours_order(parts)]
+    return [
+        Finding(shown, _line(root, loc), rule, Severity.ERROR, *msg.pair(lang)) for loc, rule, msg in problems
+    ]
 
 
 def load_catalogue(file: Path, shown: str, lang: str = "nl") -> tuple[Catalogue | None, list[Finding]]:

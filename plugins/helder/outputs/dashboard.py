@@ -16,23 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
-
 from ..messages import text
 from ..templating import render as render_template
-
-
-class DashboardOptions(Config):
-    enabled = c.Type(bool, default=True)
-    #: Published dashboards go into the site (not in the navigation or sitemap); internal ones next to it.
-    publish = c.Type(bool, default=False)
-    #: Folder name of the dashboard (inside the site when published, else inside the report folder).
-    folder = c.Type(str, default="kwaliteit")
-    #: A CSV file (relative to mkdocs.yml) that each build adds its totals to; commit it to keep the trend.
-    history = c.Type(str, default=".helder/kwaliteit-historie.csv")
-    record = c.Type(bool, default=True)
-
 
 HISTORY_FIELDS = [
     "date",

@@ -7,13 +7,19 @@ The pages go through the same checks and gates as hand-written ones.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..catalogue import Catalogue
 from ..messages import text
 from ..templating import render
 from .help_block import channel_lines, render_help
 from .text import format_date, front_matter
+
+if TYPE_CHECKING:
+    from ..checker import PageReport
+    from ..site import Site
 
 
 @dataclass
@@ -23,6 +29,19 @@ class Product:
     src_uri: str
     title: str
     help: list[str]
+
+
+def generated_pages(site: Site, pages: Mapping[str, PageReport]) -> dict[str, str]:
+    """Help pages made from the catalogue (src_uri -> Markdown), given the checked pages by src_uri."""
+    folder = (site.options.help_pages or "").strip("/")
+    if site.catalogue is None or not folder:
+        return {}
+    products = [
+        Product(uri, r.page.title, r.page.str_list("help"))
+        for uri, r in sorted(pages.items(), key=lambda item: item[1].page.title.casefold())
+        if r.page.page_type in site.options.product_types
+    ]
+    return help_pages(site.catalogue, products, folder, site.default_lang)
 
 
 def _link(from_uri: str, to_uri: str) -> str:

@@ -17,43 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
-
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from typing import TYPE_CHECKING, Any
 
 from ..messages import text
 from ..templating import render
 from .text import format_date, front_matter
 
-
-class ResearchOptions(Config):
-    date = c.Optional(c.Type(dt.date))
-    method = c.Type(str, default="WCAG-EM")
-    #: `all-met` (all 50 criteria met) or `not-all-met`.
-    result = c.Choice(("all-met", "not-all-met"), default="not-all-met")
-    by = c.Type(str, default="")
-    report_url = c.Type(str, default="")
-
-
-class ProblemOptions(Config):
-    problem = c.Type(str)
-    fix = c.Type(str)
-    #: When the fix is planned.
-    planned = c.Optional(c.Type(dt.date))
-
-
-class StatementOptions(Config):
-    enabled = c.Type(bool, default=True)
-    #: Where the statement appears in the site.
-    page = c.Type(str, default="toegankelijkheid.md")
-    scope = c.Type(str, default="")
-    research = c.SubConfig(ResearchOptions)
-    planned_research = c.Optional(c.Type(dt.date))
-    known_problems = c.ListOfItems(c.SubConfig(ProblemOptions), default=[])
-    approved_by = c.Type(str, default="")
-    approved_on = c.Optional(c.Type(dt.date))
-    contact = c.Type(str, default="")
+if TYPE_CHECKING:
+    from ..config import StatementOptions
 
 
 @dataclass(frozen=True)

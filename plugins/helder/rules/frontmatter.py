@@ -14,11 +14,11 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from .. import clock, levels
-from ..findings import Severity
+from ..findings import Hit, Rule, Severity
 from ..messages import Msg, Quoted
 from ..source import SourcePage, item_line
 from ..upl import closest, upl_list
-from . import CheckContext, Hit, Rule
+from .context import CheckContext
 
 RULES = [
     Rule("frontmatter.syntax", Severity.ERROR, ("fm_unclosed", "fm_yaml", "fm_not_mapping")),
@@ -166,7 +166,7 @@ def validate(page: SourcePage, ctx: CheckContext) -> list[Hit]:
     """All front matter hits of one page, each at the line of the key that is wrong."""
     if not page.front_matter_ok:
         return []
-    is_product = page.page_type in ctx.options.product_types
+    is_product = page.page_type in ctx.settings.product_types
     model = ProductMeta if is_product else PageMeta
     hits: list[Hit] = []
     try:
@@ -229,7 +229,7 @@ def check_freshness(
 ) -> list[Hit]:
     """Information goes stale: municipalities worry most about keeping it current (the study's finding)."""
     reviewed = page.meta.get("reviewed")
-    max_months = ctx.options.stale_after_months
+    max_months = ctx.settings.stale_after_months
     if not is_product or not isinstance(reviewed, dt.date) or not max_months:
         return []
     months = months_between(reviewed, today or clock.today())

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import difflib
 
-from ..findings import Severity
+from ..findings import Hit, Rule, Severity
 from ..messages import Msg
 from ..source import SourcePage, item_line
-from . import CheckContext, Hit, Rule
+from .context import CheckContext
 
 RULES = [
     Rule("help.unknown", Severity.ERROR, ("help_unknown", "help_close")),

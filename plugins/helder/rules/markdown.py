@@ -21,10 +21,10 @@ from urllib.parse import urlsplit
 
 from markdown_it.token import Token
 
-from ..findings import Severity
+from ..findings import Hit, Rule, Severity
 from ..sanitize import REMOVED_ELEMENTS, TolerantHTMLParser, attribute_problem, unsafe_url
 from ..source import SourcePage
-from . import CheckContext, Hit, Rule
+from .context import CheckContext
 
 RULES = [
     Rule(

@@ -30,12 +30,9 @@ flagged, "international" and "application" pass; Latinate officialese is the jar
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import StrEnum
 from typing import Any
-
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 
 from readability import (
     SUPPORTED_LANGUAGES,
@@ -48,10 +45,11 @@ from readability import (
 )
 from readability.errors import UnsupportedLanguageError
 
-from ..findings import Severity
+from ..findings import Hit, Rule, Severity
 from ..messages import Joined, Msg
 from ..source import SourcePage
-from . import CheckContext, Hit, Rule
+from .context import CheckContext
+from .settings import DEFAULT_LIMITS, Limits, RuleSettings
 
 RULES = [
     Rule(
@@ -88,67 +86,8 @@ class Verdict(StrEnum):
     TOO_HARD = "too-hard"
 
 
-# --- options ------------------------------------------------------------------------------------------------
-
-
-class LanguageLimits(Config):
-    """Limits for one language; what a site leaves out keeps Helder's default (`DEFAULT_LIMITS`)."""
-
-    sentence_words = c.Optional(c.Type(int))
-    flesch_min = c.Optional(c.Type((int, float)))
-    lix_max = c.Optional(c.Type((int, float)))
-    long_word_syllables = c.Optional(c.Type(int))
-
-
-class ReadabilityOptions(Config):
-    """`readability:` in the helder plugin's options.
-
-    ```yaml
-    readability:
-      nl: {sentence_words: 22, flesch_min: 55}
-      jargon_extra: data/ambtelijk.yml     # relative to mkdocs.yml
-      jargon_remove: [indien]
-      long_word_allow: [burgerservicenummer]
-    ```
-    """
-
-    nl = c.SubConfig(LanguageLimits)
-    en = c.SubConfig(LanguageLimits)
-    #: Pages with fewer words get no page score (too few sentences for a stable score).
-    min_words = c.Type(int, default=50)
-    #: How many of the hardest sentences a page-score finding names.
-    hardest = c.Type(int, default=3)
-    #: Words the long-word rule accepts (product names a site cannot avoid), case-insensitive.
-    long_word_allow = c.ListOfItems(c.Type(str), default=[])
-    #: A YAML list of extra jargon (same format as readability/data/jargon-nl.yml), relative to mkdocs.yml.
-    #: A plain list is Dutch; use {nl: [...], en: [...]} for both languages.
-    jargon_extra = c.Optional(c.Type(str))
-    #: Terms of the built-in jargon lists a site does not want reported.
-    jargon_remove = c.ListOfItems(c.Type(str), default=[])
-
-
-@dataclass(frozen=True)
-class Limits:
-    sentence_words: int
-    flesch_min: float
-    lix_max: float
-    long_word_syllables: int
-
-
-DEFAULT_LIMITS: dict[str, Limits] = {
-    "nl": Limits(sentence_words=20, flesch_min=60, lix_max=45, long_word_syllables=7),
-    "en": Limits(sentence_words=20, flesch_min=60, lix_max=45, long_word_syllables=6),
-}
-
 #: Long words the law fixes: a page must use them (and may explain them), so they are never reported.
 LEGAL_TERMS = frozenset({"toegankelijkheidsverklaring", "burgerservicenummer"})
-
-
-def limits_for(opts: ReadabilityOptions, lang: str) -> Limits:
-    limits = DEFAULT_LIMITS[lang]
-    site = opts[lang]
-    changes = {name: site[name] for name in Limits.__dataclass_fields__ if site[name] is not None}
-    return replace(limits, **changes) if changes else limits
 
 
 # --- shared with words.py -----------------------------------------------------------------------------------
@@ -327,7 +266,7 @@ def scores_record(
 
 
 def _page_score(
-    analysis: TextAnalysis, limits: Limits, opts: ReadabilityOptions, content_lang: str
+    analysis: TextAnalysis, limits: Limits, opts: RuleSettings, content_lang: str
 ) -> tuple[list[Hit], dict[str, Any]]:
     scores = analysis.scores
     measured = scores.words >= opts.min_words
@@ -357,10 +296,10 @@ def check(page: SourcePage, ctx: CheckContext) -> list[Hit]:
     lang = page_language(page)
     if lang is None:
         return []
-    opts = ctx.options.readability
-    limits, hits = page_limits(page, limits_for(opts, lang))
+    opts = ctx.settings
+    limits, hits = page_limits(page, opts.limits[lang])
     analysis = ctx.analysis(page, lang)
-    allow = set(LEGAL_TERMS) | {word.lower() for word in opts.long_word_allow}
+    allow = set(LEGAL_TERMS) | opts.long_word_allow
     # The product's own name (the page title, often its UPL name such as "Gehandicaptenparkeerkaart") is what
     # readers search for: it stays, however long.
     allow.update(
@@ -380,12 +319,9 @@ __all__ = [
     "OVERRIDABLE",
     "RULES",
     "SUPPORTED_LANGUAGES",
-    "LanguageLimits",
     "Limits",
-    "ReadabilityOptions",
     "Verdict",
     "check",
-    "limits_for",
     "page_language",
     "page_limits",
 ]

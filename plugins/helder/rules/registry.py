@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..audit import rules as a11y
-from . import Rule, frontmatter, help, markdown, readability, sections, words
+from ..findings import Rule
+from . import frontmatter, help, kinds, markdown, readability, sections, words
 
 #: Rule modules in the order they run; each has `RULES` and `check(page, ctx) -> list[Hit]`.
 MODULES = (frontmatter, sections, help, markdown, readability, words)
@@ -17,7 +18,7 @@ def all_rules(section_overrides: Mapping[str, Any] | None = None) -> list[Rule]:
     rules: list[Rule] = []
     for module in MODULES:
         if module is sections:
-            rules.extend(sections.rules_for(sections.effective_sections(section_overrides)))
+            rules.extend(kinds.rules_for(kinds.effective_sections(section_overrides)))
         else:
             rules.extend(module.RULES)
     return rules + a11y.RULES

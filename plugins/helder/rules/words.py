@@ -15,11 +15,11 @@ from pathlib import Path
 
 from readability import WordList, WordListError, site_word_list, unknown_terms
 
-from ..findings import Severity
+from ..findings import Hit, Rule, Severity
 from ..messages import Msg, Quoted, Spaced
 from ..source import SourcePage
-from . import CheckContext, Hit, Rule
-from .readability import ReadabilityOptions, page_language
+from .context import CheckContext
+from .readability import page_language
 
 RULES = [Rule("words.jargon", Severity.WARNING, ("words_jargon", "words_jargon_alternatives"))]
 
@@ -32,14 +32,15 @@ def jargon_path(config_dir: Path, extra: str | None) -> Path | None:
     return path if path.is_absolute() else config_dir / path
 
 
-def word_lists(opts: ReadabilityOptions, config_dir: Path, languages: tuple[str, ...]) -> dict[str, WordList]:
+def word_lists(
+    extra_list: str | None, remove: tuple[str, ...], config_dir: Path, languages: tuple[str, ...]
+) -> dict[str, WordList]:
     """The jargon list per page language: built-in + the site's extra file − the site's removals.
 
     A missing or malformed extra file, or a removed term that is in no list (a typo that would silently do
     nothing), raises `WordListError`: that is a configuration error, reported once.
     """
-    extra = jargon_path(config_dir, opts.jargon_extra)
-    remove = tuple(opts.jargon_remove)
+    extra = jargon_path(config_dir, extra_list)
     if remove:
         unknown = unknown_terms(remove, extra)
         if unknown:
