@@ -36,7 +36,6 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         self.site: Site | None = None
         self.report = Report()
         self.urls: dict[str, str] = {}
-        self.statement_status = None
         self.page_policy = PagePolicy([])
 
     # -- set-up ----------------------------------------------------------------------------------------
@@ -111,7 +110,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         options = self.config.statement
         if not options.enabled or files.get_file_from_path(options.page) is not None:
             return []
-        self.statement_status, text = statement_page(
+        _status, text = statement_page(
             options,
             ignores=self.config.audit.ignores,
             report_dir=self._audit_report_dir(config),

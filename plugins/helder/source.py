@@ -44,10 +44,6 @@ def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
-def load_yaml(text: str) -> object:
-    return load_yaml_node(text)[0]
-
-
 def load_yaml_node(text: str) -> tuple[object, yaml.Node | None]:
     """The data and the node tree (for line numbers) in one parse. Safe: `_Loader` is a SafeLoader."""
     loader = _Loader(text)

@@ -92,10 +92,6 @@ class AuditResult:
             return 2
         return 1 if has_errors(self.findings) else 0
 
-    @property
-    def ok(self) -> bool:
-        return self.exit_code == 0
-
     def count(self) -> None:
         """Fill the summary's counts from the pages and the (levelled) findings."""
         summary = self.summary

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..files import write_atomic
 from ..messages import text
 from ..templating import render as render_template
 
@@ -64,10 +66,6 @@ class PageRow:
         return (self.a11y or {}).get("htmlcs", 0) + (self.a11y or {}).get("axe", 0)
 
     @property
-    def a11y_ok(self) -> bool:
-        return self.a11y is not None and not self.a11y_errors and not self.a11y.get("not_checked")
-
-    @property
     def problems(self) -> int:
         """How much is wrong, to put the worst pages first."""
         return (
@@ -106,11 +104,11 @@ def record_history(file: Path, row: dict[str, Any]) -> list[dict[str, str]]:
     rows = [r for r in read_history(file) if r["date"] != row["date"]]
     rows.append({k: str(row.get(k, "")) for k in HISTORY_FIELDS})
     rows.sort(key=lambda r: r["date"])
-    file.parent.mkdir(parents=True, exist_ok=True)
-    with open(file, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=HISTORY_FIELDS)
-        writer.writeheader()
-        writer.writerows(rows)
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=HISTORY_FIELDS)
+    writer.writeheader()
+    writer.writerows(rows)
+    write_atomic(file, out.getvalue())
     return rows
 
 

@@ -11,8 +11,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..audit.manifest import write_manifest
 from ..audit.result import AuditResult
 from ..checker import Report
+from ..files import write_atomic
 from ..pages.statement import Research, Status, compute_status, statement_markdown
 from .dashboard import read_history, record_history, render, totals
 from .feed import FeedProduct, build_feed
@@ -25,7 +27,6 @@ def is_product(result: Any, product_types: list[str]) -> bool:
 
 def write_state(state_dir: Path, report: Report, urls: dict[str, str]) -> None:
     """`pages.json` (url -> source file, read by `helder audit`) and `report.json` (findings and scores)."""
-    state_dir.mkdir(parents=True, exist_ok=True)
     pages: dict[str, str] = {}
     data: dict[str, Any] = {}
     for src_uri, result in report.pages.items():
@@ -38,10 +39,10 @@ def write_state(state_dir: Path, report: Report, urls: dict[str, str]) -> None:
             "findings": [f.to_dict() for f in result.findings],
             "data": result.data,
         }
-    with open(state_dir / "pages.json", "w", encoding="utf-8") as fh:
-        json.dump(pages, fh, ensure_ascii=False, indent=1, sort_keys=True)
-    with open(state_dir / "report.json", "w", encoding="utf-8") as fh:
-        json.dump(data, fh, ensure_ascii=False, indent=1, sort_keys=True, default=str)
+    write_manifest(state_dir / "pages.json", pages)
+    write_atomic(
+        state_dir / "report.json", json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True, default=str)
+    )
 
 
 def write_feed(
@@ -73,7 +74,7 @@ def write_feed(
                 product_id=urls[src_uri].strip("/") or "home",
             )
         )
-    file.write_bytes(build_feed(products, municipality=municipality, municipality_uri=municipality_uri))
+    write_atomic(file, build_feed(products, municipality=municipality, municipality_uri=municipality_uri))
 
 
 def write_dashboard(
@@ -111,17 +112,10 @@ def write_dashboard(
         audit_date=audit_date,
         lang=lang,
     )
-    folder.mkdir(parents=True, exist_ok=True)
     for name, text in pages.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    with open(folder / "kwaliteit.json", "w", encoding="utf-8") as fh:
-        json.dump(
-            {"totals": totals(rows, today), "pages": [row_dict(r) for r in rows]},
-            fh,
-            ensure_ascii=False,
-            indent=1,
-            default=str,
-        )
+        write_atomic(folder / name, text)
+    summary = {"totals": totals(rows, today), "pages": [row_dict(r) for r in rows]}
+    write_atomic(folder / "kwaliteit.json", json.dumps(summary, ensure_ascii=False, indent=1, default=str))
     return folder / "index.html"
 
 

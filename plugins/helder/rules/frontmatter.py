@@ -17,7 +17,7 @@ from .. import clock, levels
 from ..findings import Hit, Rule, Severity
 from ..messages import Msg, Quoted
 from ..source import SourcePage, item_line
-from ..upl import closest, upl_list
+from ..upl import PREFIX, closest, upl_list
 from .context import CheckContext
 
 RULES = [
@@ -40,7 +40,7 @@ RULES = [
 
 AUDIENCES = ("inwoners", "ondernemers")
 ONLINE = ("ja", "nee", "digid")
-UPL_PREFIX = "http://standaarden.overheid.nl/owms/terms/"
+UPL_PREFIX = PREFIX
 SUMMARY_MAX = 200
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
