@@ -19,7 +19,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from ..messages import message, register
 from .blocks import source_blocks
-from .marks import Mark, candidates
+from .marks import RULE_OF, Mark, candidates
 from .render import render_preview, stylesheet
 
 if TYPE_CHECKING:
@@ -83,7 +83,9 @@ def _help_heading(result: PageReport, site: Site) -> tuple[int | None, str]:
 def preview_body(content: str, result: PageReport, site: Site) -> str:
     """The page body (HTML) with the findings, highlights and missing help shown in it."""
     page = result.page
-    analysis, marks = readability_parts(result, site)
+    # The engine's second look at the page is only needed when there is something to highlight.
+    wanted = any(finding.rule in RULE_OF.values() for finding in result.findings)
+    analysis, marks = readability_parts(result, site) if wanted else (None, [])
     help_line, help_title = _help_heading(result, site)
     return render_preview(
         content,

@@ -268,15 +268,15 @@ class PageMap:
         self.source = list(source)
         self.rendered = list(rendered)
         self.matched = align(self.source, self.rendered)
+        self._source_of = {rendered: source for source, rendered in self.matched.items()}
         self._firsts = [block.first for block in self.source]
         #: Per HTML block, how far sentences have already been found (sentences come in order).
         self._cursor: dict[int, int] = {}
 
     def line_of(self, html_index: int) -> int | None:
-        for source_index, rendered_index in self.matched.items():
-            if rendered_index == html_index:
-                return self.source[source_index].first
-        return None
+        """The source line an HTML block came from (None: Helder or a plugin added it while rendering)."""
+        source_index = self._source_of.get(html_index)
+        return None if source_index is None else self.source[source_index].first
 
     def blocks_at(self, line: int) -> list[int]:
         """The HTML blocks made from the source block(s) holding `line` (a table row holds several cells)."""
