@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from . import newpage
 from .audit.cli import audit
 from .checker import check_files, check_page, discover
 from .findings import Finding, apply_levels, format_github, format_text, has_errors, summary_counts, to_json
@@ -149,6 +150,8 @@ def rules(config_file: str) -> None:
 
 
 cli.add_command(audit)
+for command in newpage.COMMANDS:  # `helder nieuw` and its alias `helder new` (helder.newpage)
+    cli.add_command(command)
 
 
 def main() -> None:
