@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from . import newpage
+from . import changes, newpage
 from .audit.cli import audit
 from .checker import check_files, check_page, discover
 from .findings import Finding, apply_levels, format_github, format_text, has_errors, summary_counts, to_json
@@ -110,7 +110,8 @@ def cli() -> None:
 @click.option(
     "--format", "fmt", type=FORMATS, default="text", show_default=True, help="Uitvoer: tekst, JSON of GitHub."
 )
-def check(paths: tuple[Path, ...], config_file: str, fmt: str) -> None:
+@changes.option  # --changed-since REF (helder.changes)
+def check(paths: tuple[Path, ...], config_file: str, fmt: str, changed_since: str | None) -> None:
     """Controleer Markdown-pagina's zonder de site te bouwen (standaard: de hele map met pagina's)."""
     site = load_site(config_file)
     lang = site.options.lang
@@ -131,6 +132,8 @@ def check(paths: tuple[Path, ...], config_file: str, fmt: str) -> None:
                 page = parse_text(text, site.generated_path(uri), default_lang=site.default_lang, lang=lang)
                 report.pages[page.path] = check_page(page, site.ctx)
     findings = apply_levels(site.site_findings, site.options.rules) + report.findings
+    if changed_since:  # only the pages (with --format github: the lines) changed since a git version
+        findings = changes.only_changed(findings, changed_since, site.root, fmt)
     counts = summary_counts(findings)
     emit(findings, fmt, message(lang, "cli_summary", pages=len(report.pages), **counts)[0])
     sys.exit(1 if has_errors(findings) else 0)
