@@ -30,10 +30,19 @@ def test_the_editor_targets_install_only_python():
         assert heavy not in plan, heavy
 
 
-def test_check_works_without_node_and_chromium(demo_copy: Path):
+def fresh_demo(root: Path) -> Path:
+    """A copy of the demo site as it is in the repository (the shared `demo_copy` is built in by other tests)."""
+    for name in ("content", "data", "overrides"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+def test_check_works_without_node_and_chromium(tmp_path: Path):
+    demo = fresh_demo(tmp_path / "site")
     done = subprocess.run(
         [str(BIN / "helder"), "check"],
-        cwd=demo_copy,
+        cwd=demo,
         capture_output=True,
         text=True,
         env=NO_TOOLS,
@@ -43,9 +52,8 @@ def test_check_works_without_node_and_chromium(demo_copy: Path):
     assert "0 fouten" in done.stderr
 
 
-def test_serve_shows_the_preview_without_node_and_chromium(demo_copy: Path, tmp_path: Path):
-    root = tmp_path / "site"
-    shutil.copytree(demo_copy, root)
+def test_serve_shows_the_preview_without_node_and_chromium(tmp_path: Path):
+    root = fresh_demo(tmp_path / "site")
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from helder.audit.gate import run_gate
-from sitelib import BIN
+from sitelib import BIN, REPO
 
 pytestmark = pytest.mark.browser
 
@@ -124,15 +125,20 @@ def line_of(text: str, needle: str) -> int:
 
 
 @pytest.fixture
-def bad_site(demo_copy: Path, tmp_path: Path) -> Path:
-    """The demo site with the bad page added; the build's browser gate is off (this test runs it itself)."""
+def bad_site(tmp_path: Path) -> Path:
+    """A fresh copy of the demo site with the bad page added; the build's browser gate is off (this test runs
+    the gate itself, on the preview)."""
     root = tmp_path / "site-src"
-    shutil.copytree(demo_copy, root)
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "enabled: true          # the WCAG gate" in config
-    (root / "mkdocs.yml").write_text(
-        config.replace("enabled: true          # the WCAG gate", "enabled: false  #"), "utf-8"
+    for name in ("content", "data", "overrides"):
+        shutil.copytree(REPO / name, root / name)
+    config, switched = re.subn(
+        r"(\n\s+audit:\n\s+enabled:) true",
+        r"\1 false",
+        (REPO / "mkdocs.yml").read_text(encoding="utf-8"),
+        count=1,
     )
+    assert switched == 1
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     (root / "content" / PAGE).write_text(BAD_PAGE, encoding="utf-8")
     return root
 

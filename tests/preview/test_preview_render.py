@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import textwrap
 from html.parser import HTMLParser
-from pathlib import Path
 
 import markdown
 import pytest
@@ -23,7 +22,7 @@ from helder.sanitize import clean_html
 from helder.site import from_mkdocs_config
 from helder.source import parse_text
 from mkdocs.config import load_config
-from sitelib import GOOD_PRODUCT, SiteDir
+from sitelib import GOOD_PRODUCT, REPO, SiteDir
 
 EXTENSIONS = ["toc", "tables", "fenced_code", "admonition", "attr_list", "def_list"]
 
@@ -322,13 +321,13 @@ def test_blocks_keep_their_source_lines_around_blocks_added_while_rendering():
     }
 
 
-def test_the_demo_pages_map_every_sentence_to_the_html(demo_copy: Path):
+def test_the_demo_pages_map_every_sentence_to_the_html():
     """On the real demo pages every sentence the engine reads is found back in the rendered HTML."""
-    loaded_site = from_mkdocs_config(load_config(config_file=str(demo_copy / "mkdocs.yml")))
+    loaded_site = from_mkdocs_config(load_config(config_file=str(REPO / "mkdocs.yml")))
     from helder.preview import readability_parts
 
     missing = []
-    for file in sorted((demo_copy / "content").rglob("*.md")):
+    for file in sorted((REPO / "content").rglob("*.md")):
         page = parse_text(file.read_text(encoding="utf-8"), file.as_posix())
         result = check_page(page, loaded_site.ctx)
         rendered = clean_html(markdown.markdown(page.body, extensions=EXTENSIONS))
