@@ -2,6 +2,11 @@
 #   make site   builds the demo site with every gate (content checks, accessibility audit)
 #   make test   runs the whole test suite
 # Re-running is fast: the venv and node_modules are only rebuilt when pyproject.toml or package-lock.json change.
+#
+# For editors, Python only (no Node.js, no Chromium):
+#   make nieuw   start a new page (Helder asks for the title, the folder, the help ...)
+#   make serve   preview on http://127.0.0.1:8000 with Helder's findings in each page
+#   make check   check every page, without building the site
 
 PYTHON ?= python3
 VENV   := .venv
@@ -12,7 +17,7 @@ NODE_OK := node_modules/.helder-installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test check serve setup chromium lint clean
+.PHONY: site test check serve nieuw setup chromium lint clean
 
 site: setup
 	$(BIN)/mkdocs build --strict
@@ -29,6 +34,9 @@ check: $(PY_OK)
 
 serve: $(PY_OK)
 	$(BIN)/mkdocs serve
+
+nieuw: $(PY_OK)
+	$(BIN)/helder nieuw
 
 lint: $(PY_OK)
 	$(BIN)/ruff check plugins readability tests bench

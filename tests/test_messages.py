@@ -12,8 +12,9 @@ import pytest
 from helder.audit.explain import AXE, GENERIC, HTMLCS
 from helder.messages import LANGUAGES, catalogue
 from helder.pages.statement import REASON_KEYS
+from helder.preview.render import KINDS
 from helder.rules import registry
-from helder.rules.frontmatter import HINTED
+from helder.rules.frontmatter import HINTED, ONLINE
 from helder.rules.sections import DEFAULT_SECTIONS
 from sitelib import REPO
 
@@ -86,6 +87,11 @@ def keys_made_by_code() -> set[str]:
     keys |= {f"status_{status}" for status in ("passed", "failed", "not_checked")}
     keys |= {"formula_nl", "formula_en", GENERIC, *HTMLCS.values(), *AXE.values()}
     keys |= {"rule.sections.missing", "rule.sections.list"}  # `helder rules`, with the kind's label
+    keys |= {f"new_ph_first_{online}" for online in ONLINE}  # the first step of a new page
+    levels = ("error", "warning", "info")  # the preview's words per level and per kind of highlight
+    keys |= {f"pv_{level}_{n}" for level in levels for n in ("one", "many")}
+    keys |= {f"pv_{part}_{level}" for part in ("level", "word") for level in levels}
+    keys |= {f"pv_kind_{kind}" for kind in KINDS}
     for rule in registry.all_rules():
         keys.update(rule.messages)
         if not rule.id.startswith("sections."):
@@ -180,7 +186,7 @@ def test_the_check_finds_a_sentence_written_in_code(tmp_path, monkeypatch):
 ENGLISH_CLICK = ("Usage:", "Options", "Show this message and exit.", "Commands")
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["rules"], ["audit"]])
+@pytest.mark.parametrize("command", [[], ["check"], ["rules"], ["audit"], ["nieuw"]])
 def test_help_is_dutch_by_default(site, command):
     result = site.run(str(Path(__import__("sys").executable).parent / "helder"), *command, "--help")
     assert result.code == 0, result.text

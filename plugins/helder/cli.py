@@ -20,6 +20,7 @@ from typing import NoReturn
 
 import click
 
+from . import changes, newpage
 from .audit.cli import audit
 from .checker import check_files, check_page, discover
 from .findings import Finding, format_github, format_text, has_errors, summary_counts, to_json
@@ -77,8 +78,11 @@ def _lang(ctx: click.Context, site: Site | None = None) -> str:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @config_option
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True, help="cli_help_format")
+@changes.option  # --changed-since REF (helder.changes)
 @click.pass_context
-def check(ctx: click.Context, paths: tuple[Path, ...], config_file: str, fmt: str) -> None:
+def check(
+    ctx: click.Context, paths: tuple[Path, ...], config_file: str, fmt: str, changed_since: str | None
+) -> None:
     asked = (ctx.find_root().obj or {}).get("lang")
     site = load_site(config_file, _lang(ctx), explicit=bool(asked))
     lang = site.ctx.lang
@@ -91,6 +95,8 @@ def check(ctx: click.Context, paths: tuple[Path, ...], config_file: str, fmt: st
     if not paths:
         _check_generated(site, report.pages, lang)
     findings = site.site_findings + report.findings
+    if changed_since:  # only the pages (with --format github: the lines) changed since a git version
+        findings = changes.only_changed(findings, changed_since, site.root, fmt)
     counts = summary_counts(findings)
     emit(findings, fmt, text(lang, "cli_summary", pages=len(report.pages), **counts))
     sys.exit(1 if has_errors(findings) else 0)
@@ -137,6 +143,8 @@ def rule_summary(rule: str, lang: str, kinds: Mapping) -> str:
 
 
 cli.add_command(audit)
+for command in newpage.COMMANDS:  # `helder nieuw` and its alias `helder new` (helder.newpage)
+    cli.add_command(command)
 
 
 # --- language -----------------------------------------------------------------------------------------------

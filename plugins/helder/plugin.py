@@ -21,6 +21,7 @@ from .outputs.jsonld import government_service, script_tag
 from .outputs.publish import is_product, statement_page, write_dashboard, write_feed, write_state
 from .pages import page_markdown
 from .pages.help_pages import generated_pages
+from .preview import preview_page
 from .sanitize import PagePolicy, clean_html, clean_page, escape_value, theme_scripts
 from .site import Site, SiteConfigError, from_mkdocs_config
 from .source import parse_text, read_page
@@ -158,7 +159,11 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         if not self.config.enabled:
             return output
         output = self._structured_data(output, page, config)
-        return clean_page(output, self.page_policy, content=page.content or "")
+        output = clean_page(output, self.page_policy, content=page.content or "")
+        if self.command == "serve":  # the editor's preview shows the findings in the page; never built
+            result = self.report.pages.get(page.file.src_uri)
+            output = preview_page(output, page.content or "", result, self.site)
+        return output
 
     def _structured_data(self, output: str, page: Page, config: Any) -> str:
         """Structured data for search engines: a product page is a schema.org GovernmentService."""

@@ -49,3 +49,23 @@ def closest(uri: str, n: int = 3) -> list[UplEntry]:
         if by_name[key] not in found:
             found.append(by_name[key])
     return found[:n]
+
+
+def by_name(name: str, n: int = 5) -> tuple[UplEntry | None, list[UplEntry]]:
+    """The entry with exactly this product name (any case), or None and the nearest names.
+
+    Nearest: names that look alike ("paspoort" for "pasport"), then names that contain what was typed
+    ("gehandicaptenparkeerkaart bestuurder" for "parkeerkaart"), at most `n`.
+    """
+    wanted = " ".join(name.casefold().split())
+    by_lower = {entry.name.casefold(): entry for entry in upl_list().values()}
+    if wanted in by_lower:
+        return by_lower[wanted], []
+    if not wanted:
+        return None, []
+    found = [by_lower[key] for key in difflib.get_close_matches(wanted, list(by_lower), n=n, cutoff=0.6)]
+    containing = sorted((key for key in by_lower if wanted in key), key=lambda key: (len(key), key))
+    for key in containing:
+        if by_lower[key] not in found:
+            found.append(by_lower[key])
+    return None, found[:n]

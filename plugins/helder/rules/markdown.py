@@ -499,6 +499,7 @@ def fake_heading(tokens: Sequence[Token]) -> list[BodyHit]:
     hits: list[BodyHit] = []
     containers: list[str] = []
     last_level = 1
+    under_heading, sibling_level = True, 0  # nothing since the last heading; level of a bold line under it
     for index, token in enumerate(tokens):
         if token.nesting == 1:
             containers.append(token.type)
@@ -506,7 +507,10 @@ def fake_heading(tokens: Sequence[Token]) -> list[BodyHit]:
             containers.pop()
         if token.type == "heading_open":
             last_level = int(token.tag[1])
+            under_heading, sibling_level = True, 0
         if token.type != "paragraph_open" or _NOT_STANDALONE.intersection(containers):
+            if token.nesting >= 0 and token.type not in ("heading_open", "inline"):
+                under_heading = False  # a list, a table, a code block ...: the section has content
             continue
         text = _bold_only_text(tokens[index + 1].children or [])
         if (
@@ -515,10 +519,15 @@ def fake_heading(tokens: Sequence[Token]) -> list[BodyHit]:
             and len(text.split()) <= _FAKE_HEADING_MAX_WORDS
             and len(text) <= _FAKE_HEADING_MAX_CHARS
         ):
-            level = min(max(last_level + 1, 2), 6)
+            # Right under a heading it is a part of that section (one level deeper); after text it starts a
+            # new section beside that heading; bold lines under one heading are beside each other.
+            level = min(max(sibling_level or (last_level + 1 if under_heading else last_level), 2), 6)
+            sibling_level = level
             line = token.map[0] if token.map else 0
             values = {"text": _short(text), "hashes": "#" * level}
             hits.append(BodyHit("markdown.fake-heading", line, "md_fake_heading", values))
+        else:
+            under_heading = False
     return hits
 
 

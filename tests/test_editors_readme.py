@@ -1,0 +1,38 @@
+"""The editors' section for the README (docs/EDITORS-README-DRAFT.md) passes Helder's own rules and tells
+the truth: every command it names exists, and its signs are the preview's signs."""
+
+from __future__ import annotations
+
+import re
+
+from helder.preview.render import SIGNS
+from sitelib import REPO
+
+from readability import analyze_markdown, builtin_word_list
+
+DRAFT = REPO / "docs" / "EDITORS-README-DRAFT.md"
+TEXT = re.sub(r"<!--.*?-->", "", DRAFT.read_text(encoding="utf-8"), flags=re.DOTALL)
+
+
+def test_the_dutch_is_b1():
+    analysis = analyze_markdown(TEXT, "nl")
+    jargon = builtin_word_list("nl")
+    long = [s.text for s in analysis.sentences if s.word_count > 20]
+    officialese = [m.found for s in analysis.sentences for m in jargon.find(s)]
+    assert long == [] and officialese == []
+    assert analysis.scores.flesch >= 60 and analysis.scores.lix <= 45
+
+
+def test_every_make_command_it_names_exists():
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    named = set(re.findall(r"`make (\w+)`", TEXT))
+    assert named == {"nieuw", "serve", "check"}
+    for target in named:
+        assert re.search(rf"^{target}:", makefile, re.MULTILINE), target
+
+
+def test_the_signs_are_the_preview_signs():
+    rows = dict(re.findall(r"^\| (Z|M|LV|A|LW) \| ([^|]+) \|", TEXT, re.MULTILINE))
+    kinds = {"sentence": "te lange zin", "hard": "moeilijke zin", "passive": "lijdende vorm"}
+    kinds |= {"jargon": "ambtelijk woord", "long-word": "lang woord"}
+    assert {SIGNS[kind]: name for kind, name in kinds.items()} == {k: v.strip() for k, v in rows.items()}
