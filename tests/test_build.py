@@ -243,3 +243,14 @@ def test_wrong_list_values_are_findings_not_crashes(site):
     for name, line in (("a", 9), ("b", 4), ("c", 4)):
         assert f"content/{name}.md:{line}: [frontmatter.value]" in result.text
     assert "content/a.md: [sections.help-missing]" in result.text  # a number is no list of help
+
+
+def test_every_line_says_its_level_and_the_summary_counts_in_words(site):
+    page = GOOD_PRODUCT.replace("## Stappen", "## Anders").replace("## Kosten", "## Prijs")
+    site.page("paspoort.md", page)
+    result = site.check("content/paspoort.md")
+    assert result.code == 1
+    lines = result.out.splitlines()
+    assert lines[0].startswith("Fout: content/paspoort.md: [sections.steps-missing] ")
+    assert any(line.startswith("Tip: content/paspoort.md: [sections.costs-missing]") for line in lines)
+    assert "1 pagina gecontroleerd: 1 fout, 0 waarschuwingen, 1 tip." in result.err

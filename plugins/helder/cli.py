@@ -23,7 +23,7 @@ import click
 from . import changes, newpage
 from .audit.cli import audit
 from .checker import check_files, check_page, discover
-from .findings import Finding, format_github, format_text, has_errors, summary_counts, to_json
+from .findings import Finding, count, format_github, format_text, has_errors, summary_counts, to_json
 from .messages import LANGUAGES, Msg, data, text
 from .pages.help_pages import generated_pages
 from .site import Site, SiteConfigError, load_mkdocs_site
@@ -35,14 +35,16 @@ config_option = click.option(
 )
 
 
-def emit(findings: list[Finding], fmt: str, summary: str = "") -> None:
+def emit(findings: list[Finding], fmt: str, summary: str = "", lang: str = "nl") -> None:
     """Print findings in one of the three views; the summary goes to stderr so JSON stays clean."""
     if fmt == "json":
         click.echo(to_json(findings))
-    else:
-        view = format_github if fmt == "github" else format_text
+    elif fmt == "github":
         for finding in findings:
-            click.echo(view(finding))
+            click.echo(format_github(finding))
+    else:
+        for finding in findings:
+            click.echo(format_text(finding, lang))
     if summary:
         click.echo(summary, err=True)
 
@@ -98,7 +100,15 @@ def check(
     if changed_since:  # only the pages (with --format github: the lines) changed since a git version
         findings = changes.only_changed(findings, changed_since, site.root, fmt)
     counts = summary_counts(findings)
-    emit(findings, fmt, text(lang, "cli_summary", pages=len(report.pages), **counts))
+    summary = text(
+        lang,
+        "cli_summary",
+        pages=count(lang, "pages", len(report.pages)),
+        errors=count(lang, "errors", counts["error"]),
+        warnings=count(lang, "warnings", counts["warning"]),
+        tips=count(lang, "tips", counts["info"]),
+    )
+    emit(findings, fmt, summary, lang)
     sys.exit(1 if has_errors(findings) else 0)
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from .messages import text
+
 
 class Severity(StrEnum):
     """How bad a finding is. Only `error` stops a build or makes `helder check` exit 1."""
@@ -104,12 +106,21 @@ def has_errors(findings: Iterable[Finding]) -> bool:
 # --- views ---------------------------------------------------------------------------------------------
 
 
-def format_text(finding: Finding) -> str:
-    """`content/paspoort.md:14: [sections.steps-list] message — suggestion` (the one line format)."""
-    text = f"{finding.location}: [{finding.rule}] {finding.message}"
-    if finding.suggestion:
-        text += f" — {finding.suggestion}"
-    return text
+def format_text(finding: Finding, lang: str = "nl") -> str:
+    """`Fout: content/paspoort.md:14: [sections.steps-list] message — suggestion` (the one line format): the level
+    first, in words, so an editor sees at once what blocks publishing and what is a tip."""
+    return f"{text(lang, f'level_{finding.severity.value}')}: {finding.location}: {format_short(finding)}"
+
+
+def format_short(finding: Finding) -> str:
+    """`[rule] message — suggestion`, for views that show the file and the level themselves."""
+    line = f"[{finding.rule}] {finding.message}"
+    return line + (f" — {finding.suggestion}" if finding.suggestion else "")
+
+
+def count(lang: str, what: str, number: int) -> str:
+    """`1 fout`, `3 fouten`: a number with its word in the right form (`n_<what>_one`, `n_<what>`)."""
+    return text(lang, f"n_{what}_one" if number == 1 else f"n_{what}", n=number)
 
 
 def to_json(findings: Iterable[Finding]) -> str:

@@ -324,7 +324,7 @@ def _write_and_check(site: Any, spec: PageSpec, target: Path, lang: str) -> None
     if errors:
         click.echo(" ".join(message(lang, "new_check_failed")), err=True)
         for finding in errors:
-            click.echo(format_text(finding), err=True)
+            click.echo(format_text(finding, lang), err=True)
         sys.exit(1)
 
 

@@ -15,7 +15,7 @@ from .audit.gate import default_report_dir, run_gate
 from .audit.result import AuditResult
 from .checker import PageReport, Report, check_page
 from .config import HelderConfig
-from .findings import Finding, Severity, format_text, sort_key, summary_counts
+from .findings import Finding, Severity, count, format_text, sort_key, summary_counts
 from .messages import message
 from .outputs.jsonld import government_service, script_tag
 from .outputs.publish import is_product, statement_page, write_dashboard, write_feed, write_state
@@ -129,7 +129,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         return default_report_dir(Path(config.site_dir))
 
     def _log(self, finding: Finding) -> None:
-        text = format_text(finding)
+        text = format_text(finding, self.config.lang)
         if finding.severity is Severity.ERROR:
             log.error(text)  # counted by MkDocs: `--strict` fails, and so does on_post_build below
         elif finding.severity is Severity.WARNING:
@@ -277,7 +277,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             message(
                 self.config.lang,
                 "audit_summary",
-                checked=summary.checked,
+                checked=count(self.config.lang, "pages", summary.checked),
                 passed=summary.passed,
                 failed=summary.failed,
                 not_checked=summary.not_checked,

@@ -109,7 +109,7 @@ def test_bad_page_fails_with_findings_on_its_source(audited: dict[str, Any]) -> 
     assert "Scherm: desktop en mobiel" in alt.message
     assert '<img src="../kaart.png">' in alt.message
     assert "alt-tekst" in alt.suggestion
-    assert format_text(alt).startswith("content/slecht.md: [a11y.axe.image-alt] Een afbeelding")
+    assert format_text(alt).startswith("Fout: content/slecht.md: [a11y.axe.image-alt] Een afbeelding")
     page = next(p for p in result.pages if p.path == "content/slecht.md")
     assert page.status is PageStatus.FAILED
 

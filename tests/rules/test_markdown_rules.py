@@ -334,10 +334,11 @@ def test_format_matches_the_one_line_format() -> None:
     body = "\n" * 9 + "Maak een afspraak: [klik hier](afspraak.md).\n"
     (finding,) = check(body)
     assert format_text(finding) == (
-        "content/paspoort.md:14: [markdown.link-text] "
+        "Fout: content/paspoort.md:14: [markdown.link-text] "
         'De linktekst "klik hier" zegt niet waar de link heen gaat.'
         ' — Schrijf waar de link heen gaat, bijvoorbeeld "Maak een afspraak".'
     )
+    assert format_text(finding, "en").startswith("Error: content/paspoort.md:14: [markdown.link-text] ")
 
 
 def test_lines_without_front_matter_and_with_windows_line_ends() -> None:

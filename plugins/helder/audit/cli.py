@@ -219,7 +219,7 @@ def _show(result: AuditResult, fmt: str, site: Path, lang: str) -> None:
         click.echo(format_summary(result, lang), err=True)
         return
     for finding in result.findings:
-        click.echo(format_text(finding))
+        click.echo(format_text(finding, lang))
     if gate_error:
         click.echo(text(lang, "gate_error_prefix", error=gate_error), err=True)
     click.echo(format_summary(result, lang))

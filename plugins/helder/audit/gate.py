@@ -22,7 +22,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from ..findings import Finding, Severity, sort_key
+from ..findings import Finding, Severity, count, sort_key
 from ..levels import Levels
 from ..messages import Joined, Msg, text
 from .cache import ResultCache, assets_hash, file_hash, result_key
@@ -463,7 +463,16 @@ def format_summary(result: AuditResult, lang: str = "nl") -> str:
     if result.gate_error:
         line = Msg("gate_could_not_run", error=" ".join(result.gate_error.pair(lang)).strip()).render(lang)
     else:
-        values = {**s.to_dict(), "cached": s.from_cache, "seconds": f"{s.seconds:.1f}"}
+        values = {
+            **s.to_dict(),
+            "viewports": count(lang, "screens", s.viewports),
+            "pages": count(lang, "pages", s.pages),
+            "errors": count(lang, "errors", s.errors),
+            "warnings": count(lang, "warnings", s.warnings),
+            "ignored": count(lang, "ignored", s.ignored),
+            "cached": s.from_cache,
+            "seconds": f"{s.seconds:.1f}",
+        }
         line = Msg("gate_summary", **values).render(lang)
     if result.report_dir is not None:
         line += "\n" + Msg("gate_report_at", path=result.report_dir / "audit.html").render(lang)

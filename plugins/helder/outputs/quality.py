@@ -13,7 +13,7 @@ from typing import Any
 
 from ..audit.result import AuditResult, PageStatus
 from ..checker import PageReport
-from ..findings import Severity, format_text
+from ..findings import Severity, format_short
 from .dashboard import PageRow
 
 
@@ -58,9 +58,7 @@ def page_row(result: PageReport, url: str, a11y: dict[str, int] | None) -> PageR
         stale=any(f.rule == "freshness.stale" for f in result.findings),
         errors=sum(1 for f in result.findings if f.severity is Severity.ERROR),
         warnings=sum(1 for f in result.findings if f.severity is Severity.WARNING),
-        findings=[
-            format_text(f).split(": ", 1)[-1] for f in result.findings if f.severity is not Severity.INFO
-        ],
+        findings=[format_short(f) for f in result.findings if f.severity is not Severity.INFO],
     )
 
 
