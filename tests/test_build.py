@@ -254,3 +254,20 @@ def test_every_line_says_its_level_and_the_summary_counts_in_words(site):
     assert lines[0].startswith("Fout: content/paspoort.md: [sections.steps-missing] ")
     assert any(line.startswith("Tip: content/paspoort.md: [sections.costs-missing]") for line in lines)
     assert "1 pagina gecontroleerd: 1 fout, 0 waarschuwingen, 1 tip." in result.err
+
+
+def test_a_link_or_image_to_a_missing_file_is_a_dutch_finding_at_its_line(site):
+    site.write("content/formulier.pdf", b"%PDF-1.4\n")
+    page = GOOD_PRODUCT + (
+        "\n![Kaart van het centrum](kaart.png)\n\n"  # line 38: missing image
+        "Lees [het formulier (pdf, 1 kB)](formulier.pdf) of [de regels (pdf, 2 kB)](regels.pdf).\n\n"  # 40
+        "Zie ook [de website van de Rijksoverheid](https://www.rijksoverheid.nl/) en [Kosten](#kosten).\n"
+    )
+    site.page("paspoort.md", page)
+    code, found = site.check_json()
+    missing = [(f["line"], f["message"]) for f in found if f["rule"] == "markdown.missing-file"]
+    assert missing == [
+        (38, 'De afbeelding "kaart.png" bestaat niet. De lezer ziet dan niets.'),
+        (40, 'De link naar "regels.pdf" werkt niet. Dat bestand staat niet bij de pagina\'s van de site.'),
+    ]
+    assert code == 1

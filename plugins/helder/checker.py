@@ -59,6 +59,7 @@ def make_context(
     catalogue: Catalogue | None = None,
     *,
     config_dir: Path | None = None,
+    docs_dir: Path | None = None,
     lang: str | None = None,
 ) -> CheckContext:
     """Everything rules need that is the same for every page, worked out once per site.
@@ -76,6 +77,7 @@ def make_context(
         settings=rule_settings(options),
         lang=lang or options.lang,
         config_dir=config_dir,
+        docs_dir=docs_dir,
         catalogue=catalogue,
         help_keys=frozenset(catalogue.offer_keys() if catalogue else ()),
         sections=effective_sections(overrides),

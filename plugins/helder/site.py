@@ -63,7 +63,7 @@ def make_site(
     catalogue_file = root / options.catalogue
     catalogue, findings = load_catalogue(catalogue_file, _shown(catalogue_file, root), lang)
     try:  # a broken word list is a setting problem: say so once, not on every page
-        ctx = make_context(options, catalogue, config_dir=root, lang=lang)
+        ctx = make_context(options, catalogue, config_dir=root, docs_dir=docs_dir, lang=lang)
     except WordListError as exc:  # the engine's own words for a broken list file; Helder's for its settings
         raise SiteConfigError(getattr(exc, "msg", None) or Msg("cfg_words", error=exc), lang) from exc
     site_findings = ctx.levels.apply(findings) if ctx.levels else findings

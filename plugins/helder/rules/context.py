@@ -27,6 +27,8 @@ class CheckContext:
     settings: RuleSettings = field(default_factory=RuleSettings)
     lang: str = "nl"  # the language of Helder's messages
     config_dir: Path = field(default_factory=Path.cwd)
+    #: The folder of the pages (`docs_dir`), for links to files; None when Helder does not know it.
+    docs_dir: Path | None = None
     catalogue: Catalogue | None = None
     help_keys: frozenset[str] = frozenset()
     #: The site's section kinds and every rule id (worked out once per site, not once per page).

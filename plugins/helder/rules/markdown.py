@@ -17,7 +17,8 @@ import html
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from markdown_it.token import Token
 
@@ -44,6 +45,7 @@ RULES = [
         Severity.ERROR,
         ("md_file_link_both", "md_file_link_size", "md_file_link_format"),
     ),
+    Rule("markdown.missing-file", Severity.ERROR, ("md_missing_link", "md_missing_image")),
     Rule(
         "markdown.unsafe-html",
         Severity.ERROR,
@@ -631,6 +633,42 @@ def unsafe_html(tokens: Sequence[Token]) -> list[BodyHit]:
     return hits
 
 
+# --- markdown.missing-file -----------------------------------------------------------------------------
+
+#: Link targets that are not files of the site: other sites, mail, phone, anchors on the same page.
+_NOT_A_FILE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
+
+
+def targets(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
+    """(line, kind, target) of every link and image to a place in the site (not to another site)."""
+    found = [(link.line, "link", link.href) for link in links(tokens)]
+    for item in items(tokens):
+        if item.kind == "image" or (item.kind == "tag" and item.text == "img"):
+            found.append((item.line, "image", item.attr("src") or ""))
+    return [
+        (line, kind, href.strip())
+        for line, kind, href in found
+        if href.strip() and not _NOT_A_FILE.match(href.strip())
+    ]
+
+
+def missing_files(page: SourcePage, page_file: Path, docs_dir: Path) -> list[BodyHit]:
+    """Links and images to a file that is not in the docs folder: the reader would get a broken page or a
+    missing picture. Only files are checked here (a page, an image, a PDF); other sites are never fetched."""
+    hits: list[BodyHit] = []
+    for line, kind, href in targets(page.tokens):
+        target = unquote(urlsplit(href).path)
+        if not target or not Path(target).suffix and not target.endswith("/"):
+            continue  # `../afval` (a page address without a file name): MkDocs itself resolves those
+        base = docs_dir if target.startswith("/") else page_file.parent
+        path = (base / target.lstrip("/")).resolve()
+        exists = path.is_file() or (target.endswith("/") and (path / "index.md").is_file())
+        if not exists:
+            key = "md_missing_image" if kind == "image" else "md_missing_link"
+            hits.append(BodyHit("markdown.missing-file", line, key, {"target": _short(href, 60)}))
+    return hits
+
+
 # --- the module's entry point --------------------------------------------------------------------------
 
 CHECKS: tuple[Callable[[Sequence[Token]], list[BodyHit]], ...] = (
@@ -646,9 +684,12 @@ CHECKS: tuple[Callable[[Sequence[Token]], list[BodyHit]], ...] = (
 def check(page: SourcePage, ctx: CheckContext) -> list[Hit]:
     """All `markdown.*` hits of one page, at their source lines."""
     tokens = page.tokens
+    found = [hit for rule in CHECKS for hit in rule(tokens)]
+    page_file = Path(page.path) if Path(page.path).is_absolute() else ctx.config_dir / page.path
+    if ctx.docs_dir is not None and page_file.is_file():  # generated pages link to pages made with them
+        found += missing_files(page, page_file, ctx.docs_dir)
     hits: list[Hit] = []
-    for rule in CHECKS:
-        for hit in rule(tokens):
-            lines = {name: page.source_line(line) for name, line in hit.line_values.items()}
-            hits.append(Hit(hit.rule, page.source_line(hit.line), hit.key, {**hit.values, **lines}))
+    for hit in found:
+        lines = {name: page.source_line(line) for name, line in hit.line_values.items()}
+        hits.append(Hit(hit.rule, page.source_line(hit.line), hit.key, {**hit.values, **lines}))
     return hits
