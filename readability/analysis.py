@@ -98,6 +98,8 @@ class TextAnalysis:
             return []
         gains: list[tuple[float, int]] = []
         for index, sentence in enumerate(self.sentences):
+            if sentence.kind == "title":
+                continue  # a title is not counted in the score, so it is never one of the hardest
             rest = total.without(sentence.word_count, sentence.syllables, sentence.long_words)
             if metric == "flesch":
                 after = rest.flesch
@@ -194,12 +196,14 @@ def _analyze_units(units: list[Unit], lang: str) -> TextAnalysis:
     sentences: list[Sentence] = []
     for unit in units:
         sentences.extend(_unit_sentences(unit, lang))
+    # The page's title (its H1) is a name, not prose: it counts for sentence checks, not for the page's score.
+    prose = [s for s in sentences if s.kind != "title"]
     scores = Scores(
         lang,
-        sum(len(s.words) for s in sentences),
-        len(sentences),
-        sum(s.syllables for s in sentences),
-        sum(s.long_words for s in sentences),
+        sum(len(s.words) for s in prose),
+        len(prose),
+        sum(s.syllables for s in prose),
+        sum(s.long_words for s in prose),
     )
     return TextAnalysis(lang, sentences, scores)
 

@@ -171,11 +171,13 @@ def segment_markdown(body: str, first_line: int = 1, tokens: Sequence[MdToken] |
     stack: list[str] = []
     skip_title = [False]
     last_line = 0
+    title = False  # inside the page's H1: its own kind, "title"
     for token in tokens:
         ttype = token.type
         if token.nesting == 1:
             name = ttype[:-5] if ttype.endswith("_open") else ttype
             stack.append(name)
+            title = name == "heading" and token.tag == "h1"
             if name == "admonition":
                 # `!!! note "Titel"`: the title is the author's; `!!! note` gets "Note" from the parser.
                 skip_title.append(not _QUOTED_TITLE.search(token.info or ""))
@@ -190,7 +192,7 @@ def segment_markdown(body: str, first_line: int = 1, tokens: Sequence[MdToken] |
             last_line = token.map[0]
         if ttype != "inline":
             continue  # fence, code_block, html_block, hr: not prose
-        kind = _kind(stack)
+        kind = "title" if title and _kind(stack) == "heading" else _kind(stack)
         if kind == "admonition-title" and skip_title[-1]:
             continue
         if token.content.startswith("*[") and all(

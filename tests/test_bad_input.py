@@ -10,12 +10,12 @@ BROKEN = {
     "lijst.md": ("---\n- title\n- summary\n---\n# Lijst\n", "frontmatter.syntax", 2),
     "latin1.md": ("---\ntitle: Caf\xe9\n---\n".encode("latin-1"), "file.encoding", 2),
     "datum.md": (
-        GOOD_PRODUCT.replace("reviewed: 2026-10-01", "reviewed: 2026-02-30"),
+        GOOD_PRODUCT.replace("reviewed: 2026-10-01", "reviewed: 2026-02-30").replace("Paspoort", "Datum"),
         "frontmatter.value",
         8,
     ),
     "doelgroep.md": (
-        GOOD_PRODUCT.replace("audience: [inwoners]", "audience: [burgers]"),
+        GOOD_PRODUCT.replace("audience: [inwoners]", "audience: [burgers]").replace("Paspoort", "Doelgroep"),
         "frontmatter.value",
         4,
     ),
@@ -29,7 +29,10 @@ def broken_site(site):
         site.page(f"kapot/{name}", text)
     site.page("leeg.md", "")
     site.page("goed.md", GOOD_PRODUCT)
-    site.page("zonder-stappen.md", GOOD_PRODUCT.replace("## Stappen", "## Anders"))
+    site.page(
+        "zonder-stappen.md",
+        GOOD_PRODUCT.replace("## Stappen", "## Anders").replace("Paspoort aanvragen", "ID-kaart aanvragen"),
+    )
     return site
 
 

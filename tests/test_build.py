@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 
 from sitelib import BIN, GOOD_PRODUCT, mkdocs_yml
 
@@ -107,6 +108,7 @@ def test_page_may_silence_a_rule_only_with_a_reason(site):
             "help: [", "ignore:\n  sections.documents-missing: U hoeft niets mee te nemen.\nhelp: ["
         ),
     )
+    page = page.replace("Paspoort aanvragen", "ID-kaart aanvragen")  # a title of its own
     site.page("b.md", page.replace("help: [", "ignore:\n  sections.documents-missing:\nhelp: ["))
     code, found = site.check_json()
     assert code == 1
@@ -141,11 +143,14 @@ def test_unknown_rule_in_config_is_a_configuration_error(site):
 def test_check_formats_and_exit_codes(site):
     site.page("goed.md", GOOD_PRODUCT)
     assert site.check().code == 0
-    site.page("fout.md", GOOD_PRODUCT.replace("online: nee", "online: soms"))
+    fout = GOOD_PRODUCT.replace("online: nee", "online: soms").replace(
+        "Paspoort aanvragen", "Rijbewijs aanvragen"
+    )
+    site.page("fout.md", fout)
     text = site.check()
     assert text.code == 1
     assert text.out.splitlines() == [
-        'content/fout.md:6: [frontmatter.value] Bij "online" staat "soms". Dat kan niet. — Kies "ja", "nee" of "digid".'
+        'Fout: content/fout.md:6: [frontmatter.value] Bij "online" staat "soms". Dat kan niet. — Kies "ja", "nee" of "digid".'
     ]
     github = site.check("--format", "github")
     assert github.out.startswith("::error file=content/fout.md,line=6,title=frontmatter.value::Bij")
@@ -271,3 +276,15 @@ def test_a_link_or_image_to_a_missing_file_is_a_dutch_finding_at_its_line(site):
         (40, 'De link naar "regels.pdf" werkt niet. Dat bestand staat niet bij de pagina\'s van de site.'),
     ]
     assert code == 1
+
+
+def test_a_duplicate_title_is_one_error_in_the_build_too_and_nothing_on_generated_pages(site):
+    site.page("a.md", GOOD_PRODUCT)
+    time.sleep(0.05)
+    site.page("b.md", GOOD_PRODUCT)
+    result = site.build()
+    assert result.code == 1
+    assert "Fout: content/b.md:2: [frontmatter.title-duplicate]" in result.text
+    assert "content/hulp/" not in result.text and "[markdown.link-text]" not in result.text
+    links = re.findall(r'href="../(?:a|b)/">([^<]+)</a>', site.html("hulp/index.html"))
+    assert links == [] or len(set(links)) == len(links)

@@ -19,6 +19,8 @@ from helder.rules.sections import DEFAULT_SECTIONS
 from sitelib import REPO
 
 PACKAGE = REPO / "plugins" / "helder"
+#: What Helder counts in its summaries (`findings.count`).
+COUNTED = ("pages", "errors", "warnings", "tips", "screens", "ignored")
 TEMPLATES = PACKAGE / "templates"
 
 
@@ -88,6 +90,8 @@ def keys_made_by_code() -> set[str]:
     keys |= {"formula_nl", "formula_en", GENERIC, *HTMLCS.values(), *AXE.values()}
     keys |= {"rule.sections.missing", "rule.sections.list"}  # `helder rules`, with the kind's label
     keys |= {f"new_ph_first_{online}" for online in ONLINE}  # the first step of a new page
+    keys |= {f"level_{level}" for level in ("error", "warning", "info")}  # every text line starts with it
+    keys |= {f"n_{what}{one}" for what in COUNTED for one in ("", "_one")}  # counts with singular and plural
     levels = ("error", "warning", "info")  # the preview's words per level and per kind of highlight
     keys |= {f"pv_{level}_{n}" for level in levels for n in ("one", "many")}
     keys |= {f"pv_{part}_{level}" for part in ("level", "word") for level in levels}

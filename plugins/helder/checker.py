@@ -155,12 +155,51 @@ def check_page(page: SourcePage, ctx: CheckContext) -> PageReport:
     return PageReport(page, sorted(findings, key=sort_key), ctx.page_data.get(page.path, {}))
 
 
+def check_titles(pages: Iterable[PageReport], ctx: CheckContext) -> None:
+    """Two pages with one title: readers (and search, and the lists on overview pages) cannot tell them
+    apart. Reported once, on the page changed last, at its title, naming the other page."""
+    by_title: dict[str, list[PageReport]] = {}
+    for result in pages:
+        if result.page.front_matter_ok:
+            by_title.setdefault(result.page.title.casefold(), []).append(result)
+    for same in by_title.values():
+        if len(same) < 2:
+            continue
+        first, *later = sorted(same, key=lambda r: (_changed(r.page.path, ctx), r.page.path))
+        for result in later:
+            page = result.page
+            line = (
+                page.line_of("title")
+                if "title" in page.meta_lines
+                else next((h.line for h in page.headings if h.level == 1), None)
+            )
+            hit = Hit(
+                "frontmatter.title-duplicate",
+                line,
+                "fm_title_duplicate",
+                {"title": page.title, "other": first.page.path},
+            )
+            found = findings_from(page, [hit], ctx)
+            result.findings = sorted(
+                result.findings + (ctx.levels.apply(found) if ctx.levels else found), key=sort_key
+            )
+
+
+def _changed(path: str, ctx: CheckContext) -> float:
+    file = Path(path) if Path(path).is_absolute() else ctx.config_dir / path
+    try:
+        return file.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 def check_files(files: Iterable[tuple[Path, str]], ctx: CheckContext, *, default_lang: str = "nl") -> Report:
     """Check each (file on disk, path to show) pair."""
     report = Report()
     for file, shown in files:
         page = read_page(file, shown, default_lang=default_lang, lang=ctx.lang)
         report.pages[shown] = check_page(page, ctx)
+    check_titles(report.pages.values(), ctx)
     return report
 
 

@@ -22,12 +22,11 @@ import click
 
 from . import changes, newpage
 from .audit.cli import audit
-from .checker import check_files, check_page, discover
+from .checker import Report, check_files, discover
 from .findings import Finding, count, format_github, format_text, has_errors, summary_counts, to_json
 from .messages import LANGUAGES, Msg, data, text
-from .pages.help_pages import generated_pages
+from .pages.help_pages import check_generated, generated_pages
 from .site import Site, SiteConfigError, load_mkdocs_site
-from .source import parse_text
 
 FORMATS = click.Choice(["text", "json", "github"])
 config_option = click.option(
@@ -95,7 +94,7 @@ def check(
     files = discover(paths) if paths else [(file, site.shown(file)) for file, _ in discover([site.docs_dir])]
     report = check_files(files, site.ctx, default_lang=site.default_lang)
     if not paths:
-        _check_generated(site, report.pages, lang)
+        _check_generated(site, report)
     findings = site.site_findings + report.findings
     if changed_since:  # only the pages (with --format github: the lines) changed since a git version
         findings = changes.only_changed(findings, changed_since, site.root, fmt)
@@ -112,14 +111,16 @@ def check(
     sys.exit(1 if has_errors(findings) else 0)
 
 
-def _check_generated(site: Site, pages: dict, lang: str) -> None:
-    """The pages the build makes from the help catalogue get the same checks."""
+def _check_generated(site: Site, report: Report) -> None:
+    """The pages the build makes from the help catalogue get the same checks; what is wrong on them is
+    reported at its line in the catalogue."""
     docs = site.shown(site.docs_dir)
-    by_uri = {Path(shown).relative_to(docs).as_posix(): r for shown, r in pages.items()}
-    for uri, source in generated_pages(site, by_uri).items():
-        if uri not in by_uri:
-            page = parse_text(source, site.generated_path(uri), default_lang=site.default_lang, lang=lang)
-            pages[page.path] = check_page(page, site.ctx)
+    by_uri = {Path(shown).relative_to(docs).as_posix(): r for shown, r in report.pages.items()}
+    made = {uri: text for uri, text in generated_pages(site, by_uri).items() if uri not in by_uri}
+    results, moved = check_generated(site, by_uri, made)
+    for result in results.values():
+        report.pages[result.page.path] = result
+    report.site_findings.extend(moved)
 
 
 @cli.command(help="cli_help_rules")

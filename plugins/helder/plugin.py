@@ -13,14 +13,14 @@ from mkdocs.structure.pages import Page
 from . import clock
 from .audit.gate import default_report_dir, run_gate
 from .audit.result import AuditResult
-from .checker import PageReport, Report, check_page
+from .checker import PageReport, Report, check_page, check_titles
 from .config import HelderConfig
 from .findings import Finding, Severity, count, format_text, sort_key, summary_counts
 from .messages import message
 from .outputs.jsonld import government_service, script_tag
 from .outputs.publish import is_product, statement_page, write_dashboard, write_feed, write_state
 from .pages import page_markdown
-from .pages.help_pages import generated_pages
+from .pages.help_pages import check_generated, generated_pages
 from .preview import preview_page
 from .sanitize import PagePolicy, clean_html, clean_page, escape_value, theme_scripts
 from .site import Site, SiteConfigError, from_mkdocs_config
@@ -67,7 +67,10 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         self.report.site_findings = list(site.site_findings)
         for file in files.documentation_pages():
             self._check_file(file)
-        for file in [*self._help_pages(files, config), *self._statement_page(files, config)]:
+        if self.config.checks:
+            check_titles(self.report.pages.values(), site.ctx)
+        self._add_help_pages(files, config)
+        for file in self._statement_page(files, config):
             files.append(file)
             self._check_file(file)
         for finding in self.report.findings:
@@ -95,17 +98,20 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         self.report.pages[file.src_uri] = result
         self.urls[file.src_uri] = "/" + ("" if file.url == "./" else file.url)
 
-    def _help_pages(self, files: Files, config: Any) -> list[File]:
-        """The help overview, barrier, target-group and policy pages, made from the catalogue."""
-        if self.site is None:
-            return []
+    def _add_help_pages(self, files: Files, config: Any) -> None:
+        """The help overview, barrier, target-group and policy pages, made from the catalogue and checked; what
+        is wrong on them is reported at its line in the catalogue."""
+        assert self.site is not None
         made = generated_pages(self.site, self.report.pages)
         # A page the site wrote itself wins over a generated one with the same name.
-        return [
-            File.generated(config, uri, content=text)
-            for uri, text in made.items()
-            if files.get_file_from_path(uri) is None
-        ]
+        made = {uri: text for uri, text in made.items() if files.get_file_from_path(uri) is None}
+        results, moved = check_generated(self.site, self.report.pages, made)
+        for uri, text in made.items():
+            file = File.generated(config, uri, content=text)
+            files.append(file)
+            self.report.pages[uri] = results[uri]
+            self.urls[uri] = "/" + file.url
+        self.report.site_findings.extend(moved)
 
     def _statement_page(self, files: Files, config: Any) -> list[File]:
         options = self.config.statement
@@ -249,7 +255,8 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         if audit and audit.gate_error:
             counts["error"] += 1
         if counts["error"] and self.command != "serve" and self.config.fail_on_error:  # build and gh-deploy
-            raise Abort(" ".join(message(self.config.lang, "build_refused", **counts)))
+            errors = count(self.config.lang, "errors", counts["error"])
+            raise Abort(" ".join(message(self.config.lang, "build_refused", errors=errors)))
 
     def _run_audit(self, config: Any) -> AuditResult | None:
         """The WCAG gate on the built site. Skipped while serving: it takes seconds per page."""

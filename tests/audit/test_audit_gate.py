@@ -176,8 +176,10 @@ def test_cli_text_output_exit_codes_and_cache(audited: dict[str, Any], tools: di
     result = CliRunner().invoke(audit, ["--config", str(config), "--no-progress"], catch_exceptions=False)
     assert result.exit_code == 1, result.output
     lines = result.stdout.splitlines()
-    assert any(line.startswith("content/slecht.md: [a11y.axe.image-alt] Een afbeelding") for line in lines)
-    assert not any(line.startswith("content/index.md") for line in lines)
+    assert any(
+        line.startswith("Fout: content/slecht.md: [a11y.axe.image-alt] Een afbeelding") for line in lines
+    )
+    assert not any("content/index.md" in line for line in lines)
     assert "4 pagina's, 3 goedgekeurd, 1 afgekeurd, 0 niet gecontroleerd" in result.stdout
     assert "8 van 8 resultaten uit de cache" in result.stdout
 

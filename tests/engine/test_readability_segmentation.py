@@ -20,7 +20,7 @@ def sentences(markdown: str, first_line: int = 1) -> list[tuple[int, str, str]]:
     [
         pytest.param(
             "# Paspoort aanvragen\nU vraagt het aan bij de balie.\n",
-            [(1, "heading", "Paspoort aanvragen"), (2, "paragraph", "U vraagt het aan bij de balie.")],
+            [(1, "title", "Paspoort aanvragen"), (2, "paragraph", "U vraagt het aan bij de balie.")],
             id="heading-without-full-stop-is-its-own-unit",
         ),
         pytest.param(
@@ -137,7 +137,7 @@ def test_inline_code_words_do_not_count() -> None:
 def test_first_line_offsets_every_sentence() -> None:
     """The engine gets the body and the line of its first line, so front matter is counted."""
     assert sentences("# Titel\n\nTekst.\n", first_line=8) == [
-        (8, "heading", "Titel"),
+        (8, "title", "Titel"),
         (10, "paragraph", "Tekst."),
     ]
 

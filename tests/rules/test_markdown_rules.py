@@ -397,7 +397,7 @@ def test_english_messages() -> None:
 
 def test_every_rule_has_a_severity_and_reports_only_its_own_ids() -> None:
     ids = {rule.id for rule in rules.RULES}
-    assert ids == {IMG, LINK, HEAD, FAKE, FILE, UNSAFE}
+    assert ids == {IMG, LINK, HEAD, FAKE, FILE, UNSAFE, "markdown.missing-file"}
     assert {rule.id for rule in rules.RULES if rule.severity is Severity.WARNING} == {FAKE}
 
 

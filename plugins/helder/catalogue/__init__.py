@@ -32,9 +32,46 @@ class Catalogue:
     offer_keys_found: list[str] = field(default_factory=list)
     #: True when every part validated.
     valid: bool = True
+    #: Where each text of the catalogue stands (the first line of its value), and each entry (its key's line):
+    #: a finding on a page made from the catalogue is reported at the line an editor can change.
+    text_lines: dict[str, int] = field(default_factory=dict)
+    entry_lines: dict[tuple[str, ...], int] = field(default_factory=dict)
 
     def offer_keys(self) -> list[str]:
         return list(self.offer_keys_found)
+
+    def line_of_text(self, text: str) -> int | None:
+        """The line of the longest catalogue text that `text` contains (a page line made from that value)."""
+        # Short values (a day, a time, a key) appear in many lines by chance: only texts of some length count.
+        found = [
+            (len(value), line)
+            for value, line in self.text_lines.items()
+            if len(value) >= 12 and value in text
+        ]
+        return max(found)[1] if found else None
+
+
+def _source_lines(root: yaml.Node | None) -> tuple[dict[str, int], dict[tuple[str, ...], int]]:
+    """Text value -> line, and (part, key) -> line of the key, from the YAML node tree."""
+    texts: dict[str, int] = {}
+    entries: dict[tuple[str, ...], int] = {}
+
+    def walk(node: yaml.Node, path: tuple[str, ...]) -> None:
+        if isinstance(node, yaml.ScalarNode):
+            texts.setdefault(str(node.value).strip(), node.start_mark.line + 1)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                walk(item, path)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                name = str(getattr(key, "value", ""))
+                if len(path) <= 1:
+                    entries[(*path, name)] = key.start_mark.line + 1
+                walk(value, (*path, name))
+
+    if root is not None:
+        walk(root, ())
+    return texts, entries
 
 
 #: The catalogue's named parts and the model of one entry in each.
@@ -239,7 +276,8 @@ def load_catalogue(file: Path, shown: str, lang: str = "nl") -> tuple[Catalogue 
     if not isinstance(data, dict) or not isinstance(data.get("offers"), dict):
         return None, [Finding(shown, 1, "help.catalogue", Severity.ERROR, *message(lang, "cat_shape"))]
     model, errors = build_model(data)
-    catalogue = Catalogue(shown, model, [str(k) for k in data["offers"]], valid=not errors)
+    texts, entries = _source_lines(root)
+    catalogue = Catalogue(shown, model, [str(k) for k in data["offers"]], not errors, texts, entries)
     findings = _pydantic_findings(errors, root, shown, lang)
     findings.extend(cross_check(data, root, shown, lang))
     # One problem can trip both checks; report each message once.

@@ -7,19 +7,22 @@ The pages go through the same checks and gates as hand-written ones.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..catalogue import Catalogue
+from ..checker import PageReport
+from ..findings import Finding
 from ..messages import text
 from ..templating import render
 from .help_block import channel_lines, render_help
 from .text import format_date, front_matter
 
 if TYPE_CHECKING:
-    from ..checker import PageReport
     from ..site import Site
+    from ..source import SourcePage
 
 
 @dataclass
@@ -42,6 +45,65 @@ def generated_pages(site: Site, pages: Mapping[str, PageReport]) -> dict[str, st
         if r.page.page_type in site.options.product_types
     ]
     return help_pages(site.catalogue, products, folder, site.default_lang)
+
+
+def check_generated(
+    site: Site, pages: Mapping[str, PageReport], made: Mapping[str, str]
+) -> tuple[dict[str, PageReport], list[Finding]]:
+    """Check the pages made from the catalogue like any page, and report what is wrong at its source.
+
+    An editor cannot open `content/hulp/digitaal.md`: it is made from `data/hulp.yml`. A finding on such a page
+    moves to the catalogue line its text came from (or to the entry the page is made from), once, however
+    many pages show that text. Product names listed on these pages are names, not prose: their long words are
+    the product pages' own business.
+    """
+    from ..checker import check_page
+    from ..source import parse_text
+
+    names = {
+        word.lower()
+        for r in pages.values()
+        if r.page.page_type in site.options.product_types
+        for word in re.findall(r"\w+", r.page.title)
+    }
+    ctx = replace(site.ctx, names=frozenset(names))
+    results: dict[str, PageReport] = {}
+    moved: dict[tuple[object, ...], Finding] = {}
+    for uri, markdown in made.items():
+        page = parse_text(markdown, site.generated_path(uri), default_lang=site.default_lang, lang=ctx.lang)
+        result = check_page(page, ctx)
+        for finding in result.findings:
+            relocated = _at_source(finding, page, uri, site, pages)
+            # One text, one finding: the same words on three pages (a heading here, a list item there) are one
+            # thing to fix in the catalogue.
+            moved.setdefault((relocated.path, relocated.line, relocated.rule), relocated)
+        results[uri] = PageReport(page, [], result.data)
+    return results, list(moved.values())
+
+
+def _at_source(
+    finding: Finding, page: SourcePage, uri: str, site: Site, pages: Mapping[str, PageReport]
+) -> Finding:
+    """The finding where its text came from: a product's title line, the catalogue line of a text, or else
+    the catalogue entry the page is made from."""
+    catalogue = site.catalogue
+    if catalogue is None:
+        return finding
+    line = None
+    lines = page.text.split("\n")
+    if finding.line is not None and 0 < finding.line <= len(lines):
+        text = lines[finding.line - 1]
+        for result in pages.values():
+            if f"[{result.page.title}" in text and result.page.path != page.path:
+                return replace(finding, path=result.page.path, line=result.page.line_of("title"))
+        line = catalogue.line_of_text(text)
+    if line is None:
+        name = posixpath.basename(uri)[: -len(".md")]
+        entry = ("groups", name[len("voor-") :]) if name.startswith("voor-") else ("barriers", name)
+        line = catalogue.entry_lines.get(entry) or (
+            catalogue.entry_lines.get(("policy",)) if name == "zo-helpen-wij-u" else 1
+        )
+    return replace(finding, path=catalogue.path, line=line)
 
 
 def _link(from_uri: str, to_uri: str) -> str:
@@ -99,8 +161,22 @@ def barrier_page(catalogue: Catalogue, key: str, products: list[Product], folder
         front=front_matter(barrier.title, barrier.description),
         barrier=barrier,
         offers=render_help(catalogue, keys, lang, level=3),
-        products=[{"title": p.title, "link": _link(uri, p.src_uri)} for p in related],
+        products=[{"title": title, "link": _link(uri, p.src_uri)} for p, title in _unique_titles(related)],
     )
+
+
+def _unique_titles(products: list[Product]) -> list[tuple[Product, str]]:
+    """Each product with a link text of its own: two products with one title get their file name added, so a
+    list of links never has two the same (a screen reader's list of links would show two identical entries).
+    The title itself is reported once, at the page (`frontmatter.title-duplicate`)."""
+    seen: dict[str, int] = {}
+    for product in products:
+        seen[product.title.casefold()] = seen.get(product.title.casefold(), 0) + 1
+
+    def told_apart(product: Product) -> str:
+        return f"{product.title} ({posixpath.basename(product.src_uri)[: -len('.md')].replace('-', ' ')})"
+
+    return [(p, told_apart(p) if seen[p.title.casefold()] > 1 else p.title) for p in products]
 
 
 def group_page(catalogue: Catalogue, key: str, folder: str, lang: str) -> str:

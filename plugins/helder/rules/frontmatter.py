@@ -32,6 +32,8 @@ RULES = [
         "frontmatter.unknown-key", Severity.ERROR, ("fm_unknown", "fm_unknown_hint_close", "fm_unknown_hint")
     ),
     Rule("frontmatter.ignore-reason", Severity.ERROR, ("fm_ignore_reason",)),
+    # Across pages: reported by `helder.checker.check_titles`.
+    Rule("frontmatter.title-duplicate", Severity.ERROR, ("fm_title_duplicate",)),
     Rule("frontmatter.upl-unknown", Severity.ERROR, ("fm_upl_unknown", "fm_upl_close", "fm_upl_none")),
     Rule("freshness.stale", Severity.WARNING, ("fm_stale",)),
     Rule("file.encoding", Severity.ERROR, ("file_encoding",)),

@@ -109,7 +109,12 @@ def page_language(page: SourcePage) -> str | None:
     return check_language(page.default_lang)
 
 
-_WHAT = {"heading": "rd_what_heading", "table-cell": "rd_what_cell", "list-item": "rd_what_item"}
+_WHAT = {
+    "title": "rd_what_heading",
+    "heading": "rd_what_heading",
+    "table-cell": "rd_what_cell",
+    "list-item": "rd_what_item",
+}
 
 
 def _number(value: float) -> str:
@@ -299,7 +304,7 @@ def check(page: SourcePage, ctx: CheckContext) -> list[Hit]:
     opts = ctx.settings
     limits, hits = page_limits(page, opts.limits[lang])
     analysis = ctx.analysis(page, lang)
-    allow = set(LEGAL_TERMS) | opts.long_word_allow
+    allow = set(LEGAL_TERMS) | opts.long_word_allow | ctx.names
     # The product's own name (the page title, often its UPL name such as "Gehandicaptenparkeerkaart") is what
     # readers search for: it stays, however long.
     allow.update(
