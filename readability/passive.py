@@ -225,7 +225,11 @@ def _clause_bounds(sentence: Sentence, index: int, clause_words: frozenset[str])
     if words[first].lower in clause_words and first < index:
         first += 1
     last = index
-    while last + 1 < len(words) and (last + 1) not in marks and not _starts_clause(words, last + 1, clause_words):
+    while (
+        last + 1 < len(words)
+        and (last + 1) not in marks
+        and not _starts_clause(words, last + 1, clause_words)
+    ):
         last += 1
     return first, last
 
