@@ -3,7 +3,8 @@
 Each item of a set (`corpus.json` of the LiNT-II project: `id`, `text`, `should_suggest`, `phenomena`,
 `must_not`) becomes one `type: page` page in a temporary site; one `helder check --format json` run checks
 them all. An item counts as "found" for a phenomenon when Helder reports at least one finding of a matching
-rule on that page (`KINDS` below). Clean items (`should_suggest: false`) count as a false alarm when Helder
+rule on that page (`KINDS` below; the "found" column also counts a jargon finding for rare words and nominal
+style, as issue 13 measured the starting point, and "by its own rule" does not). Clean items (`should_suggest: false`) count as a false alarm when Helder
 reports any warning or error on them: a tip (info) is allowed, because editors see it without being stopped.
 
 The set this script defaults to is the development set in `../shared/data/lint-ii-eval/`; held-out sets of the
@@ -29,8 +30,8 @@ REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 DEFAULT_SET = REPO.parent.parent / "shared" / "data" / "lint-ii-eval" / "corpus.json"
 
-#: Which Helder rules count as flagging a phenomenon. Long compounds are "word_frequency" in LiNT-II's
-#: labels; Helder reports them as rare words, or (very long ones) as long words.
+#: Which Helder rules count as flagging a phenomenon ("by its rule"). Long compounds are "word_frequency" in
+#: LiNT-II's labels; Helder reports them as compounds, and very long ones as long words too.
 KINDS: dict[str, tuple[str, ...]] = {
     "passive": ("readability.passive",),
     "word_frequency": ("readability.rare-word", "readability.compound", "readability.long-word"),
@@ -38,6 +39,12 @@ KINDS: dict[str, tuple[str, ...]] = {
     "enumeration": ("readability.enumeration",),
     "sentence_length": ("readability.sentence-length",),
     "max_sdl": ("readability.sentence-length",),
+}
+#: The way issue 13 measured "today": a jargon finding on an item also counted for rare words and nominal
+#: style (officialese such as "wegens" or "vindt plaats" often sits in those sentences).
+RELATED: dict[str, tuple[str, ...]] = {
+    "word_frequency": ("words.jargon", "words.jargon-tip"),
+    "abstract_nouns": ("words.jargon", "words.jargon-tip"),
 }
 #: The goals of issue 13 (share of items found, in %); clean items: at most this share with a warning or error.
 GOALS = {
@@ -134,9 +141,11 @@ def evaluate(items: list[dict[str, Any]], findings: list[dict[str, Any]]) -> dic
             kinds = KINDS.get(phenomenon)
             if kinds is None:
                 continue
-            row = rows.setdefault(phenomenon, {"items": 0, "found": 0, "missed": []})
+            row = rows.setdefault(phenomenon, {"items": 0, "found": 0, "own": 0, "missed": []})
             row["items"] += 1
             if rules & set(kinds):
+                row["own"] += 1
+            if rules & set(kinds + RELATED.get(phenomenon, ())):
                 row["found"] += 1
             else:
                 row["missed"].append((item["id"], sorted(rules)))
@@ -151,8 +160,8 @@ def print_table(name: str, result: dict[str, Any], details: bool) -> bool:
     """The table of issue 13; True when every goal is met."""
     ok = True
     print(f"\n{name}\n")
-    print("| phenomenon | items | found | goal |")
-    print("|---|---|---|---|")
+    print("| phenomenon | items | found | by its own rule | goal |")
+    print("|---|---|---|---|---|")
     order = [p for p in GOALS if p in result["rows"]] + sorted(set(result["rows"]) - set(GOALS))
     for phenomenon in order:
         row = result["rows"][phenomenon]
@@ -161,7 +170,8 @@ def print_table(name: str, result: dict[str, Any], details: bool) -> bool:
         met = goal is None or share >= goal
         ok &= met
         mark = "" if met else " (not met)"
-        print(f"| {phenomenon} | {row['items']} | {share}%{mark} | ≥ {goal}% |")
+        own = percent(row["own"], row["items"])
+        print(f"| {phenomenon} | {row['items']} | {share}%{mark} | {own}% | ≥ {goal}% |")
     clean = result["clean"]
     share = percent(len(clean["alarms"]), clean["items"])
     met = share <= CLEAN_GOAL
@@ -169,7 +179,7 @@ def print_table(name: str, result: dict[str, Any], details: bool) -> bool:
     mark = "" if met else " (not met)"
     print(
         f"| clean items with any warning or error | {clean['items']} | {share}%{mark} "
-        f"({len(clean['alarms'])}) | ≤ {CLEAN_GOAL}% |"
+        f"({len(clean['alarms'])}) | | ≤ {CLEAN_GOAL}% |"
     )
     if clean["rules"]:
         print("\nfalse alarms by rule: " + ", ".join(f"{r} {n}" for r, n in sorted(clean["rules"].items())))

@@ -76,10 +76,13 @@ def definitions(markdown: str) -> dict[str, str]:
 def is_abbreviation(text: str) -> bool:
     """ "BSN", "KvK", "WOZ": two to six letters, at least two and at least half of them capitals.
 
-    Not a word that starts with a small letter: "iDEAL" and "eHerkenning" are product names.
+    Not a word that starts with a small letter ("iDEAL" and "eHerkenning" are product names), nor one letter
+    repeated ("AA": a level).
     """
     if not (MIN_LETTERS <= len(text) <= MAX_LETTERS) or not text.isalpha() or text[0].islower():
         return False  # "iDEAL", "eHerkenning": product names
+    if len(set(text)) == 1:
+        return False  # "AA", "AAA": a level or grade, not a name to write out
     capitals = sum(1 for char in text if char.isupper())
     return capitals >= 2 and capitals * 2 >= len(text)
 

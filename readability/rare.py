@@ -12,8 +12,10 @@ its compound parts) and reports two kinds:
 Never reported, because the editor cannot or should not change them: names (a capital inside a sentence, or
 capitals inside a word: "DigiD", "eHerkenning"), abbreviations in capitals ("BSN": the abbreviation rule's
 job), numbers, amounts and dates (the tokenizer tags them), words with digits, the words of the page title and
-the protected words the site passes in (its own names, product names, UPL terms). Short words (under five
-letters) are left alone: the frequency list is least reliable there, and they are rarely the problem.
+the protected words the site passes in (its own names, product names, UPL terms), words the page explains
+itself ("Een stemmal is ...", `explained_words`) and foreign words (rare here, common in the other language:
+an English title on a Dutch page). Short words (under five letters) are left alone: the frequency list is
+least reliable there, and they are rarely the problem.
 """
 
 from __future__ import annotations
@@ -22,10 +24,14 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from .analysis import Sentence, Word
-from .frequency import Judgement, Part, judge, lemma_candidates, verb_of_noun
+from .frequency import Judgement, Part, base_zipf, judge, lemma_candidates, verb_of_noun
 
 #: Shorter words are never reported.
 MIN_LETTERS = 5
+#: A word rare in the page's language but at least this common in the other one is a foreign word (the title
+#: of an English page linked from a Dutch one: "abroad"), not a rare word of this language.
+FOREIGN_ZIPF = 4.0
+OTHER_LANGUAGE = {"nl": "en", "en": "nl"}
 
 
 class RareWord(NamedTuple):
@@ -102,12 +108,12 @@ def compound_rewrite(parts: tuple[Part, ...], lang: str) -> str:
 
 _ARTICLES = frozenset({"een", "de", "het", "a", "an", "the"})
 _DEFINING = frozenset({"is", "zijn", "betekent", "betekenen", "heet", "heten", "means", "are"})
-_POINTING = frozenset({"dat", "dit", "die", "deze", "het", "that", "this", "it"})
-_NAMING = frozenset({"heet", "heten", "noemen", "noemt", "is called", "called"})
+_NAMING = frozenset({"heet", "heten", "noemen", "noemt", "betekent", "betekenen", "call", "called", "means"})
 
 
 def explained_words(sentences: Iterable[Sentence]) -> frozenset[str]:
-    """Words the page explains itself: "Een stemmal is een plaat met gaten." or a definition-list term.
+    """Words the page explains itself: "Een stemmal is een plaat met gaten.", "Dat heet precario.", or a
+    definition-list term.
 
     "Explain the word" is the rare-word rule's own advice, so a page that does it is not told again.
     """
@@ -121,8 +127,9 @@ def explained_words(sentences: Iterable[Sentence]) -> frozenset[str]:
             found.add(words[1].lower)
         elif len(words) >= 3 and words[1].lower in _DEFINING:
             found.add(words[0].lower)
-        if len(words) >= 3 and words[0].lower in _POINTING and words[1].lower in _NAMING:
-            found.add(words[-1].lower)  # "Dat heet precario."
+        if any(word.lower in _NAMING for word in words):
+            # "Dat heet precario.", "This stamp is called an apostille.": the sentence names the word.
+            found.update(word.lower for word in words)
     return frozenset(found)
 
 
@@ -154,6 +161,9 @@ def find_rare_words(
                 continue
             verdict: Judgement = judge(piece, lang)
             if verdict.kind == "common":
+                continue
+            other = OTHER_LANGUAGE.get(lang)
+            if verdict.kind == "rare" and other and base_zipf(piece, other)[0] >= FOREIGN_ZIPF:
                 continue
             parts = tuple(part.word for part in verdict.parts)
             rewrite = compound_rewrite(verdict.parts, lang) if verdict.kind == "long-compound" else ""

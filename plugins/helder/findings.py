@@ -43,10 +43,16 @@ class Finding:
     severity: Severity
     message: str
     suggestion: str = ""
+    #: What may replace the reported words as is ("Indien" → "Als"), for `helder fix`; None when the fix needs
+    #: the editor (a sentence to rewrite, a word to explain).
+    replacement: str | None = None
 
     def to_dict(self) -> dict[str, object]:
+        """The finding as JSON-ready data; `replacement` only when there is one."""
         data = asdict(self)
         data["severity"] = self.severity.value
+        if data["replacement"] is None:
+            del data["replacement"]
         return data
 
     @property

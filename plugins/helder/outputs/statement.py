@@ -118,7 +118,7 @@ STATUS_TEXT = {
     "A": "Deze website voldoet volledig aan de eisen voor toegankelijkheid.",
     "B": "Deze website voldoet deels aan de eisen voor toegankelijkheid. Wij werken aan de problemen hieronder.",
     "C": "Wij hebben de website nog niet laten onderzoeken. Het onderzoek staat gepland.",
-    "D": "Wij hebben de website nog niet laten onderzoeken, en er is nog geen onderzoek gepland.",
+    "D": "Wij hebben de website nog niet laten onderzoeken. Wij hebben ook nog geen onderzoek gepland.",
     "E": "Er is geen toegankelijkheidsverklaring.",
 }
 REASON_TEXT = {
@@ -162,7 +162,8 @@ def statement_markdown(
         "# Toegankelijkheidsverklaring",
         "",
         f"{site_name} wil dat iedereen deze website kan gebruiken. Ook mensen met een beperking. "
-        "Daarom volgen wij de norm WCAG 2.1 op niveau AA. Dat is de wettelijke eis voor websites van de overheid.",
+        "Daarom volgen wij de norm Web Content Accessibility Guidelines (WCAG) 2.1 op niveau AA. "
+        "Dat is de wettelijke eis voor websites van de overheid.",
         "",
         f"## Status: {status.letter}",
         "",

@@ -11,7 +11,7 @@ from ..findings import Severity
 from . import Rule
 
 #: Rule modules in the order they run.
-MODULES = ("frontmatter", "sections", "help", "markdown", "readability", "words")
+MODULES = ("frontmatter", "sections", "help", "markdown", "readability", "words", "style")
 
 
 @cache
