@@ -121,11 +121,16 @@ def find_abbreviations(
     seen: set[str] = set()
     found: list[Abbreviation] = []
     for sentence in sentences:
-        if _shouting(sentence):
-            continue
+        shouting: bool | None = None  # worked out only for a sentence with a candidate: it is rare
         for word in sentence.words:
             text = word.text
-            if word.tag != "word" or text in seen or not is_abbreviation(text):
+            if not text[:1].isupper() or len(text) > MAX_LETTERS or word.tag != "word":
+                continue
+            if text in seen or not is_abbreviation(text):
+                continue
+            if shouting is None:
+                shouting = _shouting(sentence)
+            if shouting:
                 continue
             seen.add(text)
             if text in known or text.lower() in skip or _in_title(text, title):

@@ -74,6 +74,8 @@ def _next_mark(sentence: Sentence, after: int) -> int:
 
 def find_enumerations(sentence: Sentence) -> list[Enumeration]:
     """The enumerations of one sentence that belong in a list (see the module docstring)."""
+    if len(sentence.marks) < 1 or "," not in sentence.marks.values():
+        return []
     words = sentence.words
     lower = [word.lower for word in words]
     conjunctions = CONJUNCTIONS.get(sentence.lang, CONJUNCTIONS["en"])

@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from functools import cache
+from pathlib import Path
 from typing import NamedTuple
 
 from .languages import check_language
@@ -69,20 +70,68 @@ SEPARABLE_NL = _words("aan af bij door in mee na om op over toe uit voor weg ter
 
 
 @cache
-def _table(lang: str) -> dict[str, float]:
-    """The frequency list of a language, loaded once (lazily: importing wordfreq costs 0.15 s)."""
-    from wordfreq import get_frequency_dict
+def _table(lang: str, size: str = "large") -> dict[str, float]:
+    """Word → Zipf frequency for a language, loaded once, on first use.
 
-    return get_frequency_dict(check_language(lang))
+    `size` is wordfreq's list: "large" (down to Zipf 1, 300,000 words: 0.17 s) or "small" (down to Zipf 3,
+    30,000 words: 0.01 s), which is enough to know that a word is common.
+
+    wordfreq's own `get_frequency_dict` costs twice as much CPU as reading its data file directly (its import
+    alone pulls in three libraries), and `helder check` pays it on every run. The file format is documented in
+    `wordfreq.read_cBpack`: a gzipped msgpack list, a header and then one list of words per centibel below
+    frequency 1, so a word in list i has Zipf 9 - i/100, the value `zipf_frequency` gives. If the file is not
+    where wordfreq 3 keeps it, or its header changed, we use wordfreq's public API instead.
+    """
+    lang = check_language(lang)
+    buckets = _read_cbpack(lang, size)
+    if buckets is None:
+        from wordfreq import get_frequency_dict
+
+        found = get_frequency_dict(lang, wordlist=size)
+        return {word: round(math.log10(f) + 9, 2) for word, f in found.items() if f > 0}
+    table: dict[str, float] = {}
+    for index, words in enumerate(buckets):
+        table.update(dict.fromkeys(words, round(9 - index / 100, 2)))
+    return table
 
 
-@cache
+def _read_cbpack(lang: str, size: str) -> list[list[str]] | None:
+    """The word lists of one of wordfreq's lists, read without importing wordfreq, or None."""
+    import gzip
+    import importlib.util
+
+    import msgpack
+
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / f"{size}_{lang}.msgpack.gz"
+    try:
+        with gzip.open(path, "rb") as handle:
+            data = msgpack.load(handle, raw=False)
+    except (OSError, ValueError, msgpack.UnpackException):
+        return None
+    if not data or data[0] != {"format": "cB", "version": 1}:
+        return None
+    return data[1:]
+
+
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency of one lowercase word (0.0 when it is not in the list at all)."""
-    frequency = _table(lang).get(word)
-    if not frequency:
-        return 0.0
-    return round(math.log10(frequency) + 9, 2)
+    return _table(lang).get(word, 0.0)
+
+
+def common_zipf(word: str, lang: str) -> float:
+    """Zipf frequency of a word or its base form if it is at least 3, else 0.0: from the small list.
+
+    For questions that only need to know that a word is common ("is this rare Dutch word everyday
+    English?"), without loading a second large list.
+    """
+    table = _table(lang, "small")
+    best = table.get(word, 0.0)
+    for candidate in lemma_candidates(word, lang)[1:]:
+        best = max(best, table.get(candidate, 0.0))
+    return best
 
 
 # --- Dutch inflection -------------------------------------------------------------------------------------------
@@ -164,7 +213,8 @@ def _infinitives(stem: str) -> Iterator[str]:
         yield stem + "n"  # ga → gaan, doe → doen
 
 
-def lemma_candidates(word: str, lang: str) -> list[str]:
+@cache
+def lemma_candidates(word: str, lang: str) -> tuple[str, ...]:
     """Possible base forms of a word form (the word itself first); not all are real words."""
     found = [word]
     if lang == "nl" and word.startswith("ge") and len(word) >= 6:
@@ -194,7 +244,7 @@ def lemma_candidates(word: str, lang: str) -> list[str]:
             found.append(variant)
             if suffix in ("t", "d", "te", "de", "ten", "den"):
                 found.extend(_infinitives(variant))
-    return list(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found))
 
 
 @cache
@@ -313,6 +363,8 @@ _NOUN_TO_VERB_NL = (
     ("name", ("nemen",)),
     ("ment", ("menteren", "eren")),
 )
+#: The endings above, for a quick test before the lookup.
+NOUN_ENDINGS_NL = tuple(ending for ending, _ in _NOUN_TO_VERB_NL)
 
 
 #: A verb found behind a noun counts from here: "intensiveren" (2.2) is a real, if formal, verb.

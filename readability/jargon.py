@@ -269,9 +269,14 @@ class WordList:
         text = sentence.text
         count = len(words)
         marks = sentence.marks
+        memo = self._memo
         index = 0
         while index < count:
-            candidates = self._candidates(words[index].lower)
+            # The memo inline: this loop runs for every word of every page, and most words have no entry.
+            lower = words[index].lower
+            candidates = memo.get(lower)
+            if candidates is None:
+                candidates = self._candidates(lower)
             if not candidates:
                 index += 1
                 continue

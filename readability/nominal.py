@@ -26,6 +26,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .analysis import Sentence, Word
+from .frequency import NOUN_ENDINGS_NL as NOUN_ENDINGS
 from .frequency import verb_of_noun, zipf
 
 
@@ -65,6 +66,9 @@ LIGHT_PHRASES_NL: tuple[tuple[str, ...], ...] = tuple(
         "uitgangspunt is",
     )
 )
+_LIGHT_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in LIGHT_PHRASES_NL:
+    _LIGHT_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 #: Words that end the object after "van": the verb, a preposition or a conjunction that follows it.
 OBJECT_STOPS = _words(
     """
@@ -158,8 +162,8 @@ def rewrite(verb: str, object_words: list[str], object_text: str) -> str:
 def _light_phrase(sentence: Sentence) -> tuple[int, str] | None:
     """The first empty verb or phrase in the sentence: (index of its first word, text as written)."""
     words = [word.lower for word in sentence.words]
-    for index in range(len(words)):
-        for phrase in LIGHT_PHRASES_NL:
+    for index, first in enumerate(words):
+        for phrase in _LIGHT_BY_FIRST.get(first, ()):
             if tuple(words[index : index + len(phrase)]) == phrase:
                 last = sentence.words[index + len(phrase) - 1]
                 return index, sentence.text[sentence.words[index].start : last.end]
@@ -191,7 +195,9 @@ def find_nominals(sentence: Sentence) -> list[Nominal]:
     words = sentence.words
     candidates: list[tuple[int, str, bool]] = []  # (index, verb, followed by "van")
     for index, word in enumerate(words):
-        if word.tag != "word" or (index > 0 and word.text[:1].isupper()):
+        if not word.lower.endswith(NOUN_ENDINGS) or word.tag != "word":
+            continue
+        if index > 0 and word.text[:1].isupper():
             continue
         verb = verb_of_noun(word.lower, "nl")
         if not verb:

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from .analysis import Sentence, Word
-from .frequency import Judgement, Part, base_zipf, judge, lemma_candidates, verb_of_noun
+from .frequency import Judgement, Part, common_zipf, judge, lemma_candidates, verb_of_noun
 
 #: Shorter words are never reported.
 MIN_LETTERS = 5
@@ -57,21 +57,43 @@ def normalize(words: Iterable[str]) -> frozenset[str]:
     return frozenset(word.strip().lower() for word in words if word.strip())
 
 
-def _skipped(word: Word, position: int) -> bool:
-    text = word.text
-    if word.tag != "word" or len(text) < MIN_LETTERS:
-        return True
+def _skipped(text: str, position: int) -> bool:
+    """A name ("in Voorbeeld"), a product or abbreviation ("DigiD", "BSN") or a word with digits ("A4-formaat")."""
     if position > 0 and text[:1].isupper():
-        return True  # a name: "in Voorbeeld", "het Omgevingsloket"
-    # DigiD, eHerkenning, BSN, A4-formaat
-    return any(char.isupper() for char in text[1:]) or any(char.isdigit() for char in text)
+        return True
+    rest = text[1:]
+    if rest != rest.lower():
+        return True
+    return not text.isalpha() and any(char.isdigit() for char in text)
 
 
-def _is_known(lower: str, known: frozenset[str], lang: str) -> bool:
-    """The word, or a form of it, is protected or in the title ("gehandicaptenparkeerkaarten" on its page)."""
+def is_known(lower: str, known: frozenset[str], lang: str) -> bool:
+    """The word, or a form of it, is in `known` ("gehandicaptenparkeerkaarten" when the title has the singular)."""
     if not known:
         return False
-    return any(candidate in known for candidate in lemma_candidates(lower, lang))
+    return lower in known or any(candidate in known for candidate in lemma_candidates(lower, lang))
+
+
+#: `_verdict` per language and word: a site's pages share most of their words, and almost all of them are
+#: common, so on the second page a word costs one dictionary lookup. (A plain dict: this runs for every word.)
+_VERDICTS: dict[str, dict[str, tuple[Judgement, str] | None]] = {}
+_UNSEEN = object()
+
+
+def _verdict(lower: str, lang: str) -> tuple[Judgement, str] | None:
+    """The judgement of a lowercase word (its first unusual hyphen-separated piece), or None when everyday."""
+    for piece in lower.split("-") if "-" in lower else (lower,):
+        piece = piece.removesuffix("'s").removesuffix("’s")
+        if len(piece) < MIN_LETTERS or not piece.isalpha():
+            continue
+        verdict = judge(piece, lang)
+        if verdict.kind == "common":
+            continue
+        other = OTHER_LANGUAGE.get(lang)
+        if verdict.kind == "rare" and other and common_zipf(piece, other) >= FOREIGN_ZIPF:
+            continue  # a foreign word: see FOREIGN_ZIPF
+        return verdict, piece
+    return None
 
 
 def _join(parts: tuple[Part, ...]) -> str:
@@ -147,29 +169,34 @@ def find_rare_words(
     not get two messages for one word.
     """
     lang = sentence.lang
-    known = protected | title_words
+    known = protected | title_words if title_words else protected
+    verdicts = _VERDICTS.setdefault(lang, {})
     found: list[RareWord] = []
     for position, word in enumerate(sentence.words):
-        if _skipped(word, position):
+        text = word.text
+        if len(text) < MIN_LETTERS or word.tag != "word":
             continue
         lower = word.lower
-        if lower in skip or _is_known(lower, known, lang):
+        result = verdicts.get(lower, _UNSEEN)
+        if result is _UNSEEN:
+            result = verdicts[lower] = _verdict(lower, lang)
+        if result is None or _skipped(text, position):
             continue
-        for piece in lower.split("-") if "-" in lower else (lower,):
-            piece = piece.removesuffix("'s").removesuffix("’s")
-            if len(piece) < MIN_LETTERS or not piece.isalpha():
-                continue
-            verdict: Judgement = judge(piece, lang)
-            if verdict.kind == "common":
-                continue
-            other = OTHER_LANGUAGE.get(lang)
-            if verdict.kind == "rare" and other and base_zipf(piece, other)[0] >= FOREIGN_ZIPF:
-                continue
-            parts = tuple(part.word for part in verdict.parts)
-            rewrite = compound_rewrite(verdict.parts, lang) if verdict.kind == "long-compound" else ""
-            found.append(RareWord(word, verdict.kind, verdict.zipf, parts, rewrite))
-            break
+        if lower in skip or is_known(lower, known, lang):
+            continue
+        verdict = result[0]
+        parts = tuple(part.word for part in verdict.parts)
+        rewrite = compound_rewrite(verdict.parts, lang) if verdict.kind == "long-compound" else ""
+        found.append(RareWord(word, verdict.kind, verdict.zipf, parts, rewrite))
     return found
 
 
-__all__ = ["MIN_LETTERS", "RareWord", "compound_rewrite", "explained_words", "find_rare_words", "normalize"]
+__all__ = [
+    "MIN_LETTERS",
+    "RareWord",
+    "compound_rewrite",
+    "explained_words",
+    "find_rare_words",
+    "is_known",
+    "normalize",
+]

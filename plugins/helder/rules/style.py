@@ -29,11 +29,12 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from readability import Sentence, TextAnalysis, analyze_text, site_word_list
+from readability import Sentence, TextAnalysis, WordList, analyze_text, site_word_list
 from readability.abbreviation import definitions, find_abbreviations
 from readability.enumeration import find_enumerations
+from readability.jargon import LEVELS
 from readability.nominal import CHANGE_VERBS, find_nominals
-from readability.rare import explained_words, find_rare_words, normalize
+from readability.rare import explained_words, find_rare_words, is_known, normalize
 
 from ..findings import Finding, Severity
 from ..messages import message, quote_list, register
@@ -194,29 +195,40 @@ def _quote_parts(parts: tuple[str, ...], lang: str) -> str:
 
 
 def _rare_words(
-    page: SourcePage,
-    analysis: TextAnalysis,
-    lang: str,
-    protected: frozenset[str],
-    skip: dict[int, frozenset[str]],
+    page: SourcePage, analysis: TextAnalysis, lang: str, protected: frozenset[str], jargon: WordList
 ) -> list[Finding]:
-    """One finding per distinct word, at its first line (like `readability.long-word`)."""
-    title = normalize(
+    """One finding per distinct word, at its first line (like `readability.long-word`).
+
+    The page's own explanations, its title and the jargon list (which reports its words itself) are only
+    looked at on a page with a candidate: most pages have none, and this runs for every page of a site.
+    """
+    candidates = [
+        (sentence, found)
+        for sentence in analysis.sentences
+        for found in find_rare_words(sentence, protected=protected)
+    ]
+    if not candidates:
+        return []
+    known = normalize(
         word.lower
         for sentence in analyze_text(page.title, analysis.lang).sentences
         for word in sentence.words
     )
-    title |= explained_words(analysis.sentences)
+    known |= explained_words(analysis.sentences)
+    covered: dict[int, set[str]] = {}
     first: dict[str, tuple[Any, int]] = {}
     counts: dict[str, int] = {}
-    for number, sentence in enumerate(analysis.sentences):
-        for found in find_rare_words(
-            sentence, protected=protected, title_words=title, skip=skip.get(number, frozenset())
-        ):
-            key = found.word.lower
-            counts[key] = counts.get(key, 0) + 1
-            if key not in first:
-                first[key] = (found, sentence.line_at(found.word.start))
+    for sentence, found in candidates:
+        key = found.word.lower
+        if id(sentence) not in covered:
+            covered[id(sentence)] = {
+                word for match in jargon.find(sentence) for word in match.found.lower().split()
+            }
+        if key in covered[id(sentence)] or is_known(key, known, analysis.lang):
+            continue
+        counts[key] = counts.get(key, 0) + 1
+        if key not in first:
+            first[key] = (found, sentence.line_at(found.word.start))
     findings: list[Finding] = []
     for key, (found, line) in first.items():
         if found.kind == "long-compound":
@@ -314,23 +326,24 @@ def _abbreviations(
     return findings
 
 
-def _jargon(
-    page: SourcePage, analysis: TextAnalysis, ctx: CheckContext, page_lang: str
-) -> tuple[list[Finding], dict[int, frozenset[str]]]:
-    """Tips from the jargon list, and per sentence the words any jargon entry covers (not rare words too)."""
+def _jargon_lists(ctx: CheckContext, page_lang: str) -> tuple[WordList, WordList]:
+    """The site's jargon list: the tips, and every level (the rare-word rule leaves all of them alone)."""
     opts = options(ctx)
     extra = jargon_path(ctx, getattr(opts, "jargon_extra", None))
     remove = tuple(getattr(opts, "jargon_remove", None) or ())
-    tips = site_word_list(page_lang, extra, remove, levels=("tip",))
-    warnings = site_word_list(page_lang, extra, remove)
+    return (
+        site_word_list(page_lang, extra, remove, levels=("tip",)),
+        site_word_list(page_lang, extra, remove, levels=LEVELS),
+    )
+
+
+def _jargon_tips(
+    page: SourcePage, analysis: TextAnalysis, ctx: CheckContext, tips: WordList
+) -> list[Finding]:
+    """The jargon list's tips (its warnings are `words.jargon`'s)."""
     findings: list[Finding] = []
-    covered: dict[int, frozenset[str]] = {}
-    for number, sentence in enumerate(analysis.sentences):
-        words: set[str] = set()
-        for match in warnings.find(sentence):
-            words.update(match.found.lower().split())
+    for sentence in analysis.sentences:
         for match in tips.find(sentence):
-            words.update(match.found.lower().split())
             entry = match.entry
             parts = []
             if entry.alternatives:
@@ -355,9 +368,7 @@ def _jargon(
                     advice=" ".join(parts),
                 )
             )
-        if words:
-            covered[number] = frozenset(words)
-    return findings, covered
+    return findings
 
 
 def check(page: SourcePage, ctx: CheckContext) -> list[Finding]:
@@ -368,8 +379,9 @@ def check(page: SourcePage, ctx: CheckContext) -> list[Finding]:
     analysis = analysis_for(page, lang)
     site_words = protected_words(ctx)
     protected = _protected(site_words)
-    findings, covered = _jargon(page, analysis, ctx, lang)
-    findings.extend(_rare_words(page, analysis, ctx.lang, protected, covered))
+    tips, every_level = _jargon_lists(ctx, lang)
+    findings = _jargon_tips(page, analysis, ctx, tips)
+    findings.extend(_rare_words(page, analysis, ctx.lang, protected, every_level))
     for sentence in analysis.sentences:
         findings.extend(_nominals(page, sentence, ctx.lang))
         findings.extend(_enumerations(page, sentence, ctx.lang))
