@@ -6,8 +6,8 @@ than most readers can hold. On a web page the fix is cheap and better for everyo
 users, who hear how many items follow): a bulleted list.
 
 What counts: items separated by commas, the last one joined with "en" / "of" (English: "and" / "or"), which
-are parallel: the items after the first start with the same word ("het ..., het ... en het ...") or each
-starts with an article or possessive ("de ..., een ... en uw ..."). A comma that separates clauses ("Omdat
+are parallel: the items after the first start with the same word ("het ..., het ... en het ..."), each
+starts with an article or possessive ("de ..., een ... en uw ..."), or they are all short ("pin, contant"). A comma that separates clauses ("Omdat
 ..., wat ..., heeft ...") does not make such a run. Reported when a sentence of more than 15 words has three
 or more items of three words or more on average, or when there are five items or more. A short list in a
 short sentence ("koffie, thee en water", "uw naam, adres en geboortedatum", "een uitbouw, een dakkapel aan
@@ -31,6 +31,8 @@ DETERMINERS = {
     "nl": _words("de het een uw je jouw onze ons hun zijn haar deze die dit dat elke ieder alle"),
     "en": _words("the a an your our their its this that these those each every all"),
 }
+#: Items this short are parallel whatever their first word ("form, photo, bank card and passport").
+SHORT_ITEM_WORDS = 3
 #: Average words per item from which three items are too many for one sentence.
 LONG_ITEM_WORDS = 3
 #: A sentence this short keeps its enumeration unless it has `MANY_ITEMS`: it is read at a glance.
@@ -95,7 +97,8 @@ def find_enumerations(sentence: Sentence) -> list[Enumeration]:
             continue
         heads = [lower[a] for a, _ in spans]
         same = len(set(heads)) == 1
-        if not same and not all(head in determiners for head in heads):
+        short = all(b - a <= SHORT_ITEM_WORDS for a, b in spans[:-1])
+        if not same and not short and not all(head in determiners for head in heads):
             continue
         # The first item ends at the first comma; it starts where the others' first word stands.
         before = 0

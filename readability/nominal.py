@@ -75,7 +75,8 @@ OBJECT_STOPS = _words(
     en of maar want dat die waar omdat als toen nadat zodat
     in op aan bij tot voor met over naar door uit om tegen tussen onder na zonder binnen vanaf per
     is zijn was waren wordt worden werd werden heeft hebben had hadden kan kunnen moet moeten zal zullen
-    vindt vinden vond leidt leidde leiden vereist vergt blijft bleek lijkt
+    vindt vinden vond leidt leidde leiden vereist vergt blijft bleek lijkt komt kwam komen gaat ging gaan
+    geeft gaf maakt maakte zorgt zorgde brengt bracht staat stond ligt lag
     """
 )
 DETERMINERS = _words("de het een deze die dit dat uw onze hun zijn haar alle elke ieder")
