@@ -251,6 +251,8 @@ def test_removing_a_tip_is_not_a_typo() -> None:
         # "maar dan wel" is not "dan wel" (= of).
         ("U kunt vandaag langskomen, maar dan wel vóór vijf uur.", []),
         ("Betaal met pin dan wel contant.", [("dan wel", "dan wel")]),
+        # "verstreken" (passed) is not a form of "verstrekken" (to provide).
+        ("De termijn is verstreken.", []),
     ],
 )
 def test_matching_fixes(text: str, expected: list[tuple[str, str]]) -> None:
