@@ -186,9 +186,9 @@ def protected_words(ctx: CheckContext) -> tuple[str, ...]:
     return tuple(str(word) for word in (getattr(ctx.options, "protected_words", None) or ()))
 
 
-def _quote_parts(parts: tuple[str, ...], lang: str) -> str:
-    joiner = " + "
-    return joiner.join(f'"{part}"' for part in parts) if parts else ""
+def _quote_parts(parts: tuple[str, ...]) -> str:
+    """The parts as the message shows them: "muskus" + "ratten" + "programma"."""
+    return " + ".join(f'"{part}"' for part in parts)
 
 
 # --- the checks ---------------------------------------------------------------------------------------------
@@ -240,7 +240,7 @@ def _rare_words(
                     lang,
                     "st_compound",
                     word=found.word.text,
-                    parts=_quote_parts(found.parts, lang),
+                    parts=_quote_parts(found.parts),
                     rewrite=found.rewrite,
                 )
             )
