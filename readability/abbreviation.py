@@ -26,7 +26,9 @@ from .analysis import Sentence, Word
 #: `*[BSN]: burgerservicenummer` (Python-Markdown's abbr extension), at the start of a line.
 ABBR_DEFINITION = re.compile(r"^\*\[([^\]\n]+)\]:[ \t]*(.*)$", re.MULTILINE)
 #: Read as words by everyone: not worth a finding.
-EVERYDAY = frozenset({"OK", "TV", "PC", "WC", "EU", "NL", "USA", "UK", "CD", "DVD", "SMS", "ID"})
+EVERYDAY = frozenset(
+    {"OK", "TV", "PC", "WC", "EU", "NL", "USA", "UK", "CD", "DVD", "SMS", "ID", "NS", "OV", "ANWB", "BTW"}
+)
 #: Full names of abbreviations that Dutch service pages use often, for the suggested `*[...]` line. A site's
 #: page may of course mean something else: the editor sees the line before adding it.
 KNOWN_NL: Mapping[str, str] = {
@@ -41,7 +43,6 @@ KNOWN_NL: Mapping[str, str] = {
     "GGD": "Gemeentelijke Gezondheidsdienst",
     "IND": "Immigratie- en Naturalisatiedienst",
     "KvK": "Kamer van Koophandel",
-    "OV": "openbaar vervoer",
     "RDW": "Rijksdienst voor het Wegverkeer",
     "RNI": "Registratie Niet-ingezetenen",
     "SVB": "Sociale Verzekeringsbank",

@@ -8,9 +8,8 @@ users, who hear how many items follow): a bulleted list.
 What counts: items separated by commas, the last one joined with "en" / "of" (English: "and" / "or"), which
 are parallel: the items after the first start with the same word ("het ..., het ... en het ..."), each
 starts with an article or possessive ("de ..., een ... en uw ..."), or they are all short ("pin, contant"). A comma that separates clauses ("Omdat
-..., wat ..., heeft ...") does not make such a run. Reported when a sentence of more than 15 words has three
-or more items of three words or more on average, or when there are five items or more. A short list in a
-short sentence ("koffie, thee en water", "uw naam, adres en geboortedatum", "een uitbouw, een dakkapel aan
+..., wat ..., heeft ...") does not make such a run. Reported in a sentence of more than 15 words with three
+or more items of three words or more on average, or with five items or more. A list in a short sentence ("koffie, thee en water", "uw naam, adres en geboortedatum", "een uitbouw, een dakkapel aan
 de voorkant of een nieuw huis") stays allowed: it reads as easily as a list.
 """
 
@@ -35,7 +34,7 @@ DETERMINERS = {
 SHORT_ITEM_WORDS = 3
 #: Average words per item from which three items are too many for one sentence.
 LONG_ITEM_WORDS = 3
-#: A sentence this short keeps its enumeration unless it has `MANY_ITEMS`: it is read at a glance.
+#: A sentence this short keeps its enumeration: it is read at a glance.
 SHORT_SENTENCE_WORDS = 15
 #: From this many items, any enumeration belongs in a list.
 MANY_ITEMS = 5
@@ -117,8 +116,9 @@ def find_enumerations(sentence: Sentence) -> list[Enumeration]:
         # items in between show how long the items are.
         middle = [b - a for a, b in spans[1:-1]]
         average = sum(middle) / len(middle)
-        long_items = average >= LONG_ITEM_WORDS and len(words) > SHORT_SENTENCE_WORDS
-        if len(spans) < 3 or not (long_items or len(spans) >= MANY_ITEMS):
+        if len(spans) < 3 or len(words) <= SHORT_SENTENCE_WORDS:
+            continue
+        if average < LONG_ITEM_WORDS and len(spans) < MANY_ITEMS:
             continue
         text = sentence.text
         items = tuple(text[words[a].start : words[b - 1].end] for a, b in spans)

@@ -82,12 +82,18 @@ def enumerations(text: str, lang: str = "nl") -> list[int]:
             [3],
         ),
         # Five items or more: a list, however short each item is.
-        ("Neem mee: uw paspoort, een pasfoto, uw oude rijbewijs, een bankpas en de brief.", [5]),
-        ("Cover letter, form, photo, bank card and passport must be sent.", [5]),
+        (
+            "Neem deze dingen mee naar de balie: uw paspoort, een pasfoto, uw oude rijbewijs, een bankpas en de brief.",
+            [5],
+        ),
+        (
+            "With the application for a permit we also need your cover letter, form, photo, bank card and passport.",
+            [5],
+        ),
     ],
 )
 def test_enumerations(text: str, expected: list[int]) -> None:
-    lang = "en" if text.startswith("Cover") else "nl"
+    lang = "en" if text.startswith("With") else "nl"
     assert enumerations(text, lang) == expected
 
 
@@ -98,6 +104,7 @@ def test_enumerations(text: str, expected: list[int]) -> None:
         "Op het formulier vult u uw naam, adres en geboortedatum in.",
         "U kunt betalen met pin, contant of een tegoedbon.",
         "Bijvoorbeeld voor een uitbouw, een dakkapel aan de voorkant of een nieuw huis.",  # a short sentence
+        "U vindt er groente, fruit, kaas, brood en vis.",  # five items, but a short sentence
         # Commas between clauses are not an enumeration.
         "Omdat de gemeente te weinig heeft gedaan, wat ook door het tekort kwam, heeft het college nu "
         "besloten om een bureau te vragen en dat kost geld.",
