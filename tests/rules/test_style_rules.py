@@ -57,8 +57,12 @@ def test_rare_word_once_per_page_at_its_first_line() -> None:
     assert finding.severity is Severity.WARNING
     assert finding.message == 'Veel lezers kennen het woord "omissie" niet. Het staat 2 keer op deze pagina.'
     assert finding.suggestion == (
-        'Kies een woord dat meer mensen kennen. Of leg het uit in een korte zin: "Een omissie is …".'
+        'Kies een woord dat meer mensen kennen. Of leg uit wat het betekent: "omissie betekent …".'
     )
+
+
+def test_following_the_advice_silences_the_rule() -> None:
+    assert run("Dat is een precaire zaak. Precair betekent: onzeker.\n") == []
 
 
 def test_a_word_the_page_explains_is_not_reported() -> None:

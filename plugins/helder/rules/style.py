@@ -27,14 +27,13 @@ product list (UPL), which a page about that product must use.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
 
 from readability import Sentence, TextAnalysis, WordList, analyze_text, site_word_list
 from readability.abbreviation import definitions, find_abbreviations
 from readability.enumeration import find_enumerations
 from readability.jargon import LEVELS
 from readability.nominal import CHANGE_VERBS, find_nominals
-from readability.rare import explained_words, find_rare_words, is_known, normalize
+from readability.rare import RareWord, explained_words, find_rare_words, is_known, normalize
 
 from ..findings import Finding, Severity
 from ..messages import message, quote_list, register
@@ -68,10 +67,10 @@ register(
         },
         "st_rare_advice": {
             "nl": (
-                'Kies een woord dat meer mensen kennen. Of leg het uit in een korte zin: "Een {word} is …".',
+                'Kies een woord dat meer mensen kennen. Of leg uit wat het betekent: "{word} betekent …".',
                 "",
             ),
-            "en": ('Choose a word more people know. Or explain it in a short sentence: "A {word} is …".', ""),
+            "en": ('Choose a word more people know. Or explain what it means: "{word} means …".', ""),
         },
         "st_times": {
             "nl": (" Het staat {count} keer op deze pagina.", ""),
@@ -216,7 +215,7 @@ def _rare_words(
     )
     known |= explained_words(analysis.sentences)
     covered: dict[int, set[str]] = {}
-    first: dict[str, tuple[Any, int]] = {}
+    first: dict[str, tuple[RareWord, int]] = {}
     counts: dict[str, int] = {}
     for sentence, found in candidates:
         key = found.word.lower
