@@ -2,8 +2,10 @@
 
 It knows Markdown (a heading, list item or table cell is its own unit; code and URLs are skipped), Dutch
 service-page tokens (amounts, dates, phone numbers, postcodes, abbreviations) and the Dutch formulas
-(Flesch-Douma, Leesindex Brouwer, LIX). It never imports MkDocs or Helder, so it can be tested and reused on
-its own; Helder's rules (`helder.rules.readability`, `helder.rules.words`) turn its results into findings.
+(Flesch-Douma, Leesindex Brouwer, LIX), and at word and sentence level: passives, officialese, rare words and
+long compounds (by wordfreq's frequency lists, offline), nominal style, long enumerations and abbreviations.
+It never imports MkDocs or Helder, so it can be tested and reused on its own; Helder's rules
+(`helder.rules.readability`, `helder.rules.words`, `helder.rules.style`) turn its results into findings.
 
 ```python
 from readability import analyze_markdown
@@ -18,12 +20,16 @@ English path fetches NLTK data) is only used, lazily, to cross-check the formula
 
 from __future__ import annotations
 
+from .abbreviation import Abbreviation, find_abbreviations
 from .analysis import Sentence, TextAnalysis, Word, analyze_markdown, analyze_text
+from .enumeration import Enumeration, find_enumerations
 from .errors import ReadabilityConfigError, UnsupportedLanguageError, WordListError
 from .jargon import JargonEntry, JargonMatch, WordList, builtin_word_list, site_word_list, unknown_terms
 from .languages import SUPPORTED_LANGUAGES, check_language
 from .metrics import Scores, brouwer, flesch, flesch_douma, flesch_name, flesch_reading_ease, lix
+from .nominal import Nominal, find_nominals
 from .passive import Passive, find_passives
+from .rare import RareWord, find_rare_words
 from .segment import Unit, segment_markdown, segment_text
 from .split import SplitPoint, suggest_split
 from .syllables import count_syllables, word_profile
@@ -31,6 +37,14 @@ from .tokenizer import Token, tokenize
 
 __all__ = [
     "SUPPORTED_LANGUAGES",
+    "Abbreviation",
+    "Enumeration",
+    "Nominal",
+    "RareWord",
+    "find_abbreviations",
+    "find_enumerations",
+    "find_nominals",
+    "find_rare_words",
     "JargonEntry",
     "JargonMatch",
     "Passive",

@@ -4,9 +4,13 @@ The lists are YAML files an editor can read and change (`data/jargon-nl.yml`, `d
 
 ```yaml
 - term: dienen te              # what the editor sees in the message
+  level: warning               # warning (plain-language guides agree) or tip (a known word, a plainer one exists)
+  source: ambtelijk            # why it is listed (a short note; the list's header explains the values)
   forms: [dient ... te, diende ... te, dienden ... te]   # more ways to write it (optional)
   alternatives: [moeten]       # what to write instead
   note: Schrijf "moet" of "moeten".   # optional extra advice
+  unless_after: [maar]         # optional: not officialese after these words ("maar dan wel")
+  swap: false                  # optional: the first alternative cannot simply replace the term
 ```
 
 A pattern is a sequence of words, matched case-insensitively on whole words (so "conform" is not found inside
@@ -14,7 +18,17 @@ A pattern is a sequence of words, matched case-insensitively on whole words (so 
 
 - `verstrek*` matches every word that starts with "verstrek" (verstrekt, verstrekte, verstrekken);
 - `...` matches up to six words in between, for verbs that split around their object:
-  "U dient het formulier te ondertekenen" is found by `dient ... te`.
+  "U dient het formulier te ondertekenen" is found by `dient ... te`. The words in between stay in one
+  clause: no comma and no word that starts a new clause ("alvorens", "omdat", "dat"), so "dienen te worden
+  voldaan alvorens uw aanvraag in behandeling ..." is "dienen te" and "alvorens", never "dienen ... in". A
+  particle followed by "te" belongs to the next verb ("dient het formulier in te leveren" is not "dient ...
+  in").
+
+Each entry has a level: "warning" where plain-language guides agree the word is officialese, "tip" where most
+readers know it and a plainer word exists. `site_word_list` returns the entries at the levels asked for, so
+Helder reports warnings under `words.jargon` and tips under their own rule. A match carries `replacement`:
+the first alternative when it can stand in the term's place as is (the term itself matched, without words in
+between, and the entry has no note asking the editor to rewrite), for a later `helder fix`.
 
 Matching is on the sentence's words, not on raw text: code, URLs and Markdown are already gone, and two words
 only match as a phrase when no comma or other clause mark separates them. Entries are indexed by their first
@@ -36,12 +50,29 @@ from .analysis import Sentence
 from .errors import WordListError
 from .languages import SUPPORTED_LANGUAGES, check_language
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string (easier to read and edit than a list of quoted words)."""
+    return frozenset(text.split())
+
+
 #: libyaml's loader when PyYAML was built with it: the built-in lists load in ~10 ms instead of ~60 ms.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: How many words `...` may skip.
 GAP_WORDS = 6
-_ENTRY_KEYS = {"term", "forms", "alternatives", "note"}
+_ENTRY_KEYS = {"term", "forms", "alternatives", "note", "level", "source", "unless_after", "swap"}
+#: The levels an entry can have, most serious first.
+LEVELS = ("warning", "tip")
+#: Words that start a new clause: a "..." gap never crosses them.
+GAP_STOPS = _words(
+    """
+    alvorens voordat omdat dat als wanneer indien nadat zodat terwijl want maar doordat waardoor tenzij
+    hoewel zodra totdat die welke which that because when if before after while unless
+    """
+)
+#: Separable particles: followed by "te" they belong to the next verb ("in te leveren").
+PARTICLES = _words("in aan op uit af toe mee over door terug bij")
 
 
 @dataclass(frozen=True)
@@ -51,6 +82,14 @@ class JargonEntry:
     note: str = ""
     #: Every pattern that finds this entry (the term itself included).
     forms: tuple[str, ...] = ()
+    #: "warning" or "tip" (see `LEVELS`).
+    level: str = "warning"
+    #: Why the word is listed: a short note ("ambtelijk", "leenwoord", "wet").
+    source: str = ""
+    #: Not officialese right after these words ("maar dan wel").
+    unless_after: tuple[str, ...] = ()
+    #: False when the first alternative cannot simply stand in the term's place.
+    swap: bool = True
 
     @property
     def key(self) -> str:
@@ -64,6 +103,29 @@ class JargonMatch(NamedTuple):
     #: Offset in `Sentence.text`.
     start: int
     end: int
+    #: What may replace `found` as is ("Indien" → "Als"), or None when the sentence needs rewriting.
+    replacement: str | None = None
+
+    @property
+    def level(self) -> str:
+        return self.entry.level
+
+
+def replacement_for(entry: JargonEntry, found: str, gapped: bool) -> str | None:
+    """The first alternative, when it can replace `found` without touching the rest of the sentence.
+
+    Not when words were skipped ("dient … te"), when a form matched ("verstrekt": "geven" would need
+    inflecting), when the entry has a note (it asks for a rewrite) or says `swap: false`, or when the
+    alternative has a gap ("die ... is"). The capital of a sentence start is kept: "Indien" → "Als".
+    """
+    if gapped or not entry.swap or entry.note or not entry.alternatives:
+        return None
+    if normalize_term(found) != entry.key:
+        return None
+    alternative = entry.alternatives[0]
+    if "..." in alternative or "…" in alternative:
+        return None
+    return alternative[:1].upper() + alternative[1:] if found[:1].isupper() else alternative
 
 
 def normalize_term(term: str) -> str:
@@ -130,6 +192,11 @@ class WordList:
     def __contains__(self, term: object) -> bool:
         return isinstance(term, str) and normalize_term(term) in self._entries
 
+    def at_levels(self, levels: Iterable[str]) -> WordList:
+        """A copy with only the entries at `levels` ("warning", "tip")."""
+        wanted = set(levels)
+        return WordList(e for e in self._entries.values() if e.level in wanted)
+
     def without(self, terms: Iterable[str]) -> WordList:
         """A copy without the entries named in `terms` (a site's `jargon_remove`)."""
         drop = {normalize_term(t) for t in terms}
@@ -163,10 +230,23 @@ class WordList:
             element = elements[step]
             if element[0] == "gap":
                 target = elements[step + 1]
+                final = step + 2 == len(elements)
                 for after in range(matched[-1] + 1, min(matched[-1] + 2 + GAP_WORDS, len(words))):
-                    if _element_matches(target, words[after].lower):
+                    if after in sentence.marks:
+                        return None  # the gap would cross a comma: another clause
+                    lower = words[after].lower
+                    if _element_matches(target, lower):
+                        if (
+                            final
+                            and target[1] in PARTICLES
+                            and after + 1 < len(words)
+                            and words[after + 1].lower == "te"
+                        ):
+                            continue  # "in te leveren": the particle of the next verb
                         matched.append(after)
                         break
+                    if lower in GAP_STOPS:
+                        return None  # the gap would cross into a new clause
                 else:
                     return None
                 step += 2
@@ -189,16 +269,24 @@ class WordList:
         text = sentence.text
         count = len(words)
         marks = sentence.marks
+        memo = self._memo
         index = 0
         while index < count:
-            candidates = self._candidates(words[index].lower)
+            # The memo inline: this loop runs for every word of every page, and most words have no entry.
+            lower = words[index].lower
+            candidates = memo.get(lower)
+            if candidates is None:
+                candidates = self._candidates(lower)
             if not candidates:
                 index += 1
                 continue
             # Most candidates fail on the second word ("in" starts twenty phrases): test it inline first.
             following = words[index + 1].lower if index + 1 < count and (index + 1) not in marks else None
             best: tuple[list[int], _Pattern] | None = None
+            previous = words[index - 1].lower if index > 0 and index not in marks else None
             for pattern in candidates:
+                if previous is not None and previous in pattern.entry.unless_after:
+                    continue
                 if len(pattern.elements) > 1:
                     kind, value = pattern.elements[1]
                     if kind == "word" and value != following:
@@ -221,7 +309,11 @@ class WordList:
                     if position + 1 < len(matched):
                         run_start = matched[position + 1]
             start, end = words[matched[0]].start, words[matched[-1]].end
-            matches.append(JargonMatch(pattern.entry, " … ".join(pieces), start, end))
+            found = " … ".join(pieces)
+            gapped = len(pieces) > 1
+            matches.append(
+                JargonMatch(pattern.entry, found, start, end, replacement_for(pattern.entry, found, gapped))
+            )
             index = matched[-1] + 1
         return matches
 
@@ -263,8 +355,24 @@ def entries_from_data(data: Any, source: str) -> list[JargonEntry]:
             raise WordListError(
                 source, f"{term!r}: give alternatives or a note, so the editor knows what to do"
             )
+        level = item.get("level", "warning")
+        if level not in LEVELS:
+            raise WordListError(source, f"{term!r}: level must be {' or '.join(LEVELS)}, not {level!r}")
+        note_source = item.get("source") or ""
+        if not isinstance(note_source, str):
+            raise WordListError(source, f"{term!r}: source must be text")
+        swap = item.get("swap", True)
+        if not isinstance(swap, bool):
+            raise WordListError(source, f"{term!r}: swap must be true or false")
         entry = JargonEntry(
-            term.strip(), alternatives, note.strip(), _strings(item.get("forms"), "forms", term, source)
+            term.strip(),
+            alternatives,
+            note.strip(),
+            _strings(item.get("forms"), "forms", term, source),
+            level,
+            note_source.strip(),
+            tuple(w.lower() for w in _strings(item.get("unless_after"), "unless_after", term, source)),
+            swap,
         )
         for form in (entry.term, *entry.forms):
             _compile(form, entry, source)  # fail on a bad pattern at load time, not on the first page
@@ -316,8 +424,16 @@ def _site_entries(path: str, mtime_ns: int, size: int) -> dict[str, list[JargonE
     return entries_by_language(read_yaml(Path(path)), path)
 
 
-def site_word_list(lang: str, extra: str | Path | None = None, remove: Iterable[str] = ()) -> WordList:
-    """The built-in list plus a site's extra file, minus the terms a site removes.
+def site_word_list(
+    lang: str,
+    extra: str | Path | None = None,
+    remove: Iterable[str] = (),
+    levels: Iterable[str] = ("warning",),
+) -> WordList:
+    """The built-in list plus a site's extra file, minus the terms a site removes, at the given levels.
+
+    By default only the warnings: that is the list `words.jargon` reports. A site's own entries are warnings
+    unless they say `level: tip`.
 
     The extra file is re-read when it changes (by modification time), so `mkdocs serve` picks up edits; the
     combined list is cached, because building it for every page would cost more than matching.
@@ -331,11 +447,15 @@ def site_word_list(lang: str, extra: str | Path | None = None, remove: Iterable[
         except OSError as exc:
             raise WordListError(str(path), exc.strerror or "cannot read the file") from exc
         stamp = (str(path), stat.st_mtime_ns, stat.st_size)
-    return _combined(lang, stamp, tuple(sorted({normalize_term(t) for t in remove})))
+    return _combined(
+        lang, stamp, tuple(sorted({normalize_term(t) for t in remove})), tuple(sorted(set(levels)))
+    )
 
 
 @cache
-def _combined(lang: str, stamp: tuple[str, int, int] | None, remove: tuple[str, ...]) -> WordList:
+def _combined(
+    lang: str, stamp: tuple[str, int, int] | None, remove: tuple[str, ...], levels: tuple[str, ...]
+) -> WordList:
     words = builtin_word_list(lang)
     if stamp is not None:
         added = _site_entries(*stamp).get(lang, [])
@@ -343,6 +463,8 @@ def _combined(lang: str, stamp: tuple[str, int, int] | None, remove: tuple[str, 
             words = words.plus(added)
     if remove:
         words = words.without(remove)
+    if set(levels) != set(LEVELS):
+        words = words.at_levels(levels)
     return words
 
 
@@ -350,5 +472,5 @@ def unknown_terms(terms: Iterable[str], extra: str | Path | None = None) -> list
     """Terms in a site's `jargon_remove` that are in no list at all: almost always a typo worth reporting."""
     known: set[str] = set()
     for lang in SUPPORTED_LANGUAGES:
-        known.update(e.key for e in site_word_list(lang, extra).entries)
+        known.update(e.key for e in site_word_list(lang, extra, levels=LEVELS).entries)
     return [t for t in terms if normalize_term(t) not in known]

@@ -14,10 +14,18 @@ verhuisd", "is verlopen", "is gebeurd": active), and participles used as adjecti
 verplicht", "is bedoeld voor"). Plural nouns that look like participles ("gemeenten", "gesprekken") are
 never matched, because ge-…-en forms are only accepted from the list.
 
-"zijn" + participle is only reported with an agent ("is door de gemeente vastgesteld"): without one,
-Dutch uses it as often for a state ("het loket is gesloten", "is het gestolen?", "uw aanvraag is betaald") as
-for an action, and a warning on every such sentence would teach editors to ignore the rule. A capitalised word
-inside a sentence is a name ("in Voorbeeld"), never a participle.
+"zijn" + participle is reported with an agent ("is door de gemeente vastgesteld"), or without one in a
+sentence of more than 12 words ("De subsidie is aan de vereniging toegekend nadat ..."). In a short sentence
+Dutch uses it as often for a state ("het loket is gesloten", "is het gestolen?", "uw pakket is bezorgd") as
+for an action, the reader loses nothing, and a warning on every such sentence would teach editors to ignore
+the rule. With an agent the participle may stand up to 12 words after "is" (the agent shows it is an
+action); without one, up to 6. A capitalised word inside a sentence is a name ("in Voorbeeld"), never a
+participle.
+
+Modal and future forms need nothing extra: in "zal ... worden verleend", "moet ... worden voldaan" the form
+of "worden" is the auxiliary. Strong participles with an inseparable prefix are found from their ge- form
+("besloten" like "gesloten", "voldaan" like "gedaan"). "als" ends a clause only when a subject follows
+("als u ...", "als de aanvraag ..."): "als monument bestempeld" is one clause.
 
 English: am/is/are/was/were/be/been/being/get/got + at most two adverbs + a past participle (-ed or
 irregular).
@@ -67,7 +75,7 @@ STRONG_GE = _words(
     geheten geholpen gehouden gekozen gekregen geladen gelaten geleden gelezen gemeten genomen genoten
     geroepen geschoten geschreven gesloten gesproken gestoken getrokken getroffen gevangen gevonden gewezen
     gewogen gewonnen gezonden gezien gedaan gebracht gedacht gekocht gezocht geslagen gestolen gegraven
-    geweven gemeden geschonken gesteken gevraagd
+    geweven gemeden geschonken gesteken gevraagd gestaan geheven gekeken gesneden geschoven gestreden
     """
 )
 #: Strong participles without ge- (verbs with an inseparable prefix).
@@ -78,6 +86,9 @@ STRONG_PLAIN = _words(
     onderschreven overwogen bedongen bevonden
     """
 )
+#: Inseparable prefixes that take the place of ge- in a strong participle: be-sloten (ge-sloten), vol-daan
+#: (ge-daan), ver-kregen (ge-kregen).
+INSEPARABLE_STRONG = ("ont", "ver", "her", "be", "er", "vol", "mis")
 #: Look like participles, are nouns or adjectives here.
 NOT_PARTICIPLES_NL = _words(
     """
@@ -135,6 +146,10 @@ NOT_AGENTS = {"nl": _words("middel"), "en": _words("means way post email e-mail 
 #: participle closes the clause ("is door ons ontvangen"), and a long reach mistakes nouns for participles.
 REACH_WORDEN = 12
 REACH_ZIJN = 6
+#: A "zijn" passive without an agent is reported from this sentence length on (see the docstring).
+ZIJN_WITHOUT_AGENT_WORDS = 13
+#: After "als", these start a clause ("als u ...", "als de aanvraag ..."); otherwise "als" means "as".
+CLAUSE_AFTER_ALS = _words("u ik je jij hij zij ze we wij men er het de deze die dit dat uw hun")
 
 _VOWEL_LETTERS = frozenset("aeiouyëïéè")
 _GE_WEAK = re.compile(r"ge[^\W\d_]{2,}[dt]")
@@ -176,6 +191,10 @@ def is_participle_nl(word: str) -> bool:
     core = _strip_separable(word)
     if core in STRONG_GE or core in STRONG_PLAIN:
         return True
+    if core.endswith("en") or core.endswith("aan"):
+        for prefix in INSEPARABLE_STRONG:
+            if core.startswith(prefix) and "ge" + core[len(prefix) :] in STRONG_GE:
+                return True
     # "-end" after a consonant is a present participle (verschillend, bepalend), except in ge- forms (geopend,
     # gemeend) and in the listed past participles; after a vowel it is past (verleend, verdiend).
     if (
@@ -206,9 +225,20 @@ def _clause_bounds(sentence: Sentence, index: int, clause_words: frozenset[str])
     if words[first].lower in clause_words and first < index:
         first += 1
     last = index
-    while last + 1 < len(words) and (last + 1) not in marks and words[last + 1].lower not in clause_words:
+    while (
+        last + 1 < len(words)
+        and (last + 1) not in marks
+        and not _starts_clause(words, last + 1, clause_words)
+    ):
         last += 1
     return first, last
+
+
+def _starts_clause(words: tuple[Word, ...], index: int, clause_words: frozenset[str]) -> bool:
+    lower = words[index].lower
+    if lower != "als" or lower not in clause_words:
+        return lower in clause_words
+    return index + 1 < len(words) and words[index + 1].lower in CLAUSE_AFTER_ALS
 
 
 def _agent(sentence: Sentence, lo: int, hi: int, lang: str) -> str:
@@ -241,7 +271,8 @@ def _passives_nl(sentence: Sentence) -> list[Passive]:
         if not worden and lower not in AUX_NL_ZIJN:
             continue
         first, last = _clause_bounds(sentence, index, CLAUSE_WORDS_NL)
-        reach = REACH_WORDEN if worden else REACH_ZIJN
+        agent = _agent(sentence, first, last, "nl")
+        reach = REACH_WORDEN if worden or agent else REACH_ZIJN
         candidates = list(range(index + 1, min(last, index + reach) + 1)) + list(
             range(index - 1, max(first, index - 4) - 1, -1)
         )
@@ -258,8 +289,7 @@ def _passives_nl(sentence: Sentence) -> list[Passive]:
             if not worden and (part in ZIJN_ACTIVE_NL or part in STATIVE_NL):
                 continue
             lo, hi = min(index, other), max(index, other)
-            agent = _agent(sentence, first, last, "nl")
-            if not worden and not agent:
+            if not worden and not agent and len(words) < ZIJN_WITHOUT_AGENT_WORDS:
                 break  # "is betaald", "is het gestolen?": a state as often as an action; see the docstring
             used.add(other)
             found.append(

@@ -115,4 +115,5 @@ def test_rule_modules_are_listed_not_discovered():
         "markdown",
         "readability",
         "words",
+        "style",
     }

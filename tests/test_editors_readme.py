@@ -32,7 +32,7 @@ def test_every_make_command_it_names_exists():
 
 
 def test_the_signs_are_the_preview_signs():
-    rows = dict(re.findall(r"^\| (Z|M|LV|A|LW) \| ([^|]+) \|", TEXT, re.MULTILINE))
+    rows = dict(re.findall(r"^\| (Z|M|LV|A|MW) \| ([^|]+) \|", TEXT, re.MULTILINE))
     kinds = {"sentence": "te lange zin", "hard": "moeilijke zin", "passive": "lijdende vorm"}
-    kinds |= {"jargon": "ambtelijk woord", "long-word": "lang woord"}
+    kinds |= {"jargon": "ambtelijk woord", "word": "moeilijk woord"}
     assert {SIGNS[kind]: name for kind, name in kinds.items()} == {k: v.strip() for k, v in rows.items()}

@@ -105,6 +105,7 @@ def rule_settings(options: HelderConfig) -> RuleSettings:
         min_words=readability.min_words,
         hardest=readability.hardest,
         long_word_allow=frozenset(word.lower() for word in readability.long_word_allow),
+        protected_words=tuple(str(word) for word in options.protected_words),
     )
 
 
@@ -114,7 +115,11 @@ def findings_from(page: SourcePage, hits: Iterable[Hit], ctx: CheckContext) -> l
     for hit in hits:
         text, fix = message(ctx.lang, hit.key, **hit.values)
         level = ctx.default_levels[hit.rule]
-        found.append(Finding(page.path, hit.line, hit.rule, level, text, fix, data=dict(hit.data) or None))
+        found.append(
+            Finding(
+                page.path, hit.line, hit.rule, level, text, fix, hit.replacement, data=dict(hit.data) or None
+            )
+        )
     return found
 
 

@@ -173,6 +173,8 @@ class HelderConfig(Config):
     dashboard = c.SubConfig(DashboardOptions)
     #: Readability limits per language (sentence length, Flesch-Douma, LIX, long words) and the jargon lists.
     readability = c.SubConfig(ReadabilityOptions)
+    #: Words no style rule reports: the municipality's own names and products (DigiD, MijnOverheid, ...).
+    protected_words = c.ListOfItems(c.Type(str), default=[])
 
 
 def load_options(data: dict[str, Any] | None = None, *, config_file_path: str | None = None) -> HelderConfig:

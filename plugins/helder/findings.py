@@ -42,7 +42,10 @@ class Finding:
     severity: Severity
     message: str
     suggestion: str = ""
-    #: More for the views that show more than one line: the failing HTML of a gate result, a replacement word.
+    #: What may replace the reported words as is ("Indien" -> "Als"), for `helder fix`; None when the fix needs
+    #: the editor (a sentence to rewrite, a word to explain).
+    replacement: str | None = None
+    #: More for the views that show more than one line: the failing HTML of a gate result.
     data: Mapping[str, Any] | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, object]:
@@ -54,6 +57,8 @@ class Finding:
             "message": self.message,
             "suggestion": self.suggestion,
         }
+        if self.replacement is not None:
+            found["replacement"] = self.replacement
         if self.data:
             found["data"] = dict(self.data)
         return found
@@ -84,8 +89,8 @@ class Hit:
 
     `line` is the 1-based source line (front matter counted) or None for the whole page; `key` and `values`
     are a catalogue entry and what fills it in (values may be `Msg` objects, written in the same language).
-    `data` holds facts for other views (a replacement word for `helder fix`); the JSON view leaves it out
-    when empty.
+    `replacement` is what may replace the reported words as is (for `helder fix`); `data` holds facts for
+    other views. The JSON view leaves both out when empty.
     """
 
     rule: str
@@ -93,6 +98,7 @@ class Hit:
     key: str
     values: Mapping[str, object] = field(default_factory=dict)
     data: Mapping[str, Any] = field(default_factory=dict)
+    replacement: str | None = None
 
 
 def sort_key(finding: Finding) -> tuple[str, int, int, str]:

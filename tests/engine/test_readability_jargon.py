@@ -122,7 +122,8 @@ def test_site_list_adds_and_replaces(tmp_path: Path) -> None:
         ("conform", "conform"),
     ]
     assert next(e for e in words.entries if e.term == "conform").note == "Onze eigen tip."
-    assert len(words) == len(builtin_word_list("nl")) + 1
+    # The site list holds the warnings (what words.jargon reports): the built-in ones plus the site's own.
+    assert len(words) == len(builtin_word_list("nl").at_levels(["warning"])) + 1
 
 
 def test_site_list_per_language(tmp_path: Path) -> None:
@@ -158,6 +159,8 @@ def test_unknown_removed_term_is_reported() -> None:
     ("content", "problem"),
     [
         ("term: conform\n", "expected a list"),
+        ("- term: conform\n  level: error\n  alternatives: [volgens]\n", "level must be warning or tip"),
+        ("- term: conform\n  swap: nee\n  alternatives: [volgens]\n", "swap must be true or false"),
         ("- conform\n", "not a mapping"),
         ("- alternatives: [volgens]\n", "has no term"),
         ("- term: conform\n", "give alternatives or a note"),
@@ -185,3 +188,90 @@ def test_entries_from_data_accepts_a_single_alternative_string() -> None:
     (entry,) = entries_from_data([{"term": "Middels", "alternatives": "met"}], "test")
     assert entry == JargonEntry("Middels", ("met",), "", ())
     assert normalize_term("  Ten   Behoeve van ") == "ten behoeve van"
+
+
+# --- levels, sources and the review of issue 13 -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_entry_has_a_level_and_a_source(lang: str) -> None:
+    raw = yaml.safe_load((DATA / f"jargon-{lang}.yml").read_text(encoding="utf-8"))
+    assert all(item.get("level") in ("warning", "tip") for item in raw)
+    assert all(isinstance(item.get("source"), str) and item["source"] for item in raw)
+
+
+@pytest.mark.parametrize(
+    ("term", "level", "source"),
+    [
+        ("dienen te", "warning", "formeel"),
+        ("ingevolge", "warning", "ambtelijk"),
+        ("middels", "warning", "ambtelijk"),
+        ("alvorens", "warning", "ambtelijk"),
+        ("legitimatiebewijs", "tip", "gewoon"),  # borderline: most readers know it
+        ("zienswijze", "tip", "wet"),
+    ],
+)
+def test_levels_carried_by_the_loader(term: str, level: str, source: str) -> None:
+    entry = next(e for e in builtin_word_list("nl").entries if e.term == term)
+    assert (entry.level, entry.source) == (level, source)
+
+
+@pytest.mark.parametrize("text", ["Wij hebben uw brief ontvangen.", "Koffie is verkrijgbaar in de kantine."])
+def test_everyday_words_are_not_jargon(text: str) -> None:
+    assert found(text) == []
+
+
+def test_tips_are_not_in_the_warning_list() -> None:
+    warnings = site_word_list("nl")
+    tips = site_word_list("nl", levels=["tip"])
+    assert "dienen te" in warnings and "dienen te" not in tips
+    assert "legitimatiebewijs" in tips and "legitimatiebewijs" not in warnings
+    assert len(warnings) + len(tips) == len(builtin_word_list("nl"))
+
+
+def test_removing_a_tip_is_not_a_typo() -> None:
+    assert unknown_terms(["legitimatiebewijs"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The gap never crosses into a new clause: "alvorens" is found, "dienen … in" is not.
+        (
+            "Alle kosten dienen te worden voldaan alvorens uw aanvraag in behandeling wordt genomen.",
+            [("dienen te", "dienen te"), ("alvorens", "alvorens")],
+        ),
+        ("U dient, als u dat wilt, het formulier in te vullen.", []),
+        # A word between "dient u" and "te".
+        ("Dient u zich vooraf te melden?", [("dienen te", "Dient … te")]),
+        ("Dient u het formulier zelf te sturen?", [("dienen te", "Dient … te")]),
+        # "in te leveren" is the next verb, not "dient … in".
+        ("U dient het formulier vóór 1 mei in te leveren.", [("dienen te", "dient … te")]),
+        ("U dient de aanvraag in bij de balie.", [("indienen", "dient … in")]),
+        # "maar dan wel" is not "dan wel" (= of).
+        ("U kunt vandaag langskomen, maar dan wel vóór vijf uur.", []),
+        ("Betaal met pin dan wel contant.", [("dan wel", "dan wel")]),
+        # "verstreken" (passed) is not a form of "verstrekken" (to provide).
+        ("De termijn is verstreken.", []),
+    ],
+)
+def test_matching_fixes(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text, words=builtin_word_list("nl")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "replacement"),
+    [
+        ("Indien u vragen heeft, bel ons.", "Als"),  # the capital stays
+        ("Wij sturen het middels een brief.", "met"),
+        ("Het loket is thans gesloten.", "nu"),
+        ("U dient te betalen.", None),  # a form ("dient"): "moeten" would need inflecting
+        ("U dient het formulier te sturen.", None),  # words in between
+        ("De gemeente verstrekt de pas.", None),  # a form of "verstrekken"
+        ("De eigenaar, zijnde de huurder, betaalt.", None),  # "die ... is": needs a rewrite
+    ],
+)
+def test_replacement(text: str, replacement: str | None) -> None:
+    (sentence,) = analyze_text(text, "nl").sentences
+    (match, *_) = builtin_word_list("nl").find(sentence)
+    assert match.replacement == replacement

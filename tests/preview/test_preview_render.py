@@ -189,20 +189,20 @@ def test_jargon_passive_and_long_words_are_highlighted_with_a_sign_and_a_legend(
     )
     html, findings = preview(loaded, text)
     rules = {f.rule for f in findings}
-    assert {"words.jargon", "readability.passive", "readability.long-word"} <= rules
+    assert {"words.jargon", "readability.passive", "readability.compound"} <= rules
     body = body_after_panel(html)
     assert marked(body, "jargon") == "Ingevolge"
     assert marked(body, "passive") == "wordt door de gemeente beoordeeld"
-    assert marked(body, "long-word") == "arbeidsongeschiktheidsuitkering"
+    assert marked(body, "word") == "arbeidsongeschiktheidsuitkering"
     # Colour is never the only marker: each highlight starts with a sign, also in the legend.
-    for kind, sign in (("jargon", "A"), ("passive", "LV"), ("long-word", "LW")):
+    for kind, sign in (("jargon", "A"), ("passive", "LV"), ("word", "MW")):
         assert re.search(rf'class="helder-badge" data-kind="{kind}"[^>]*><span class="helder-sign" '
                          rf'aria-hidden="true">{sign}</span>', body), kind  # fmt: skip
         assert f'data-kind="{kind}"><span class="helder-sign" aria-hidden="true">{sign}</span>' in html
     assert "Wat betekenen de kleuren in de tekst?" in html
 
 
-def test_every_use_of_a_long_word_is_highlighted_but_not_the_product_name(loaded):
+def test_every_use_of_a_hard_word_is_highlighted_but_not_the_product_name(loaded):
     text = page_text(
         """\
         # Gehandicaptenparkeerkaart aanvragen
@@ -213,11 +213,27 @@ def test_every_use_of_a_long_word_is_highlighted_but_not_the_product_name(loaded
         """
     ).replace("title: Paspoort aanvragen", "title: Gehandicaptenparkeerkaart aanvragen")
     html, findings = preview(loaded, text)
-    assert [f.rule for f in findings if f.rule == "readability.long-word"] == ["readability.long-word"]
+    word_rules = ("readability.long-word", "readability.compound", "readability.rare-word")
+    assert [f.rule for f in findings if f.rule in word_rules] == [
+        "readability.compound"
+    ]  # one finding a word
     body = body_after_panel(html)
-    words = re.findall(r'<mark class="helder-mark" data-kind="long-word">([^<]*)</mark>', body)
+    words = re.findall(r'<mark class="helder-mark" data-kind="word">([^<]*)</mark>', body)
     assert words == ["arbeidsongeschiktheidsuitkering", "arbeidsongeschiktheidsuitkering"]
     assert body.count('id="helder-plek-') == 1  # one finding: the list links to its first use
+
+
+def test_a_short_word_few_readers_know_is_marked_and_no_other_word(loaded):
+    text = page_text(
+        """\
+        # Paspoort aanvragen
+
+        Er was een omissie in uw brief.
+        """
+    )
+    html, findings = preview(loaded, text)
+    assert [f.rule for f in findings if f.rule == "readability.rare-word"] == ["readability.rare-word"]
+    assert re.findall(r'data-kind="word">([^<]*)</mark>', body_after_panel(html)) == ["omissie"]
 
 
 def test_a_rule_switched_off_shows_no_colour(site: SiteDir):

@@ -19,7 +19,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from ..messages import message, text
 from .blocks import source_blocks
-from .marks import RULE_OF, Mark, candidates
+from .marks import KIND_OF, Mark, candidates
 from .render import render_preview, stylesheet
 
 if TYPE_CHECKING:
@@ -46,7 +46,6 @@ def readability_parts(result: PageReport, site: Site) -> tuple[TextAnalysis | No
     marks = candidates(
         analysis,
         sentence_words=limits.sentence_words,
-        long_word_syllables=limits.long_word_syllables,
         jargon=site.ctx.words[lang],
         hardest=hardest,
     )
@@ -67,7 +66,7 @@ def preview_body(content: str, result: PageReport, site: Site) -> str:
     """The page body (HTML) with the findings, highlights and missing help shown in it."""
     page = result.page
     # The engine's second look at the page is only needed when there is something to highlight.
-    wanted = any(finding.rule in RULE_OF.values() for finding in result.findings)
+    wanted = any(finding.rule in KIND_OF for finding in result.findings)
     analysis, marks = readability_parts(result, site) if wanted else (None, [])
     help_line, help_title = _help_heading(result, site)
     return render_preview(

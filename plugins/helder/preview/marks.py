@@ -1,6 +1,6 @@
 """Which words and sentences of a page the preview highlights, each tied to the finding it explains.
 
-The readability engine finds the candidates (long sentences, jargon, passives, long words) with their exact
+The readability engine finds the candidates (long sentences, jargon, passives, hard words) with their exact
 place in a sentence. Only candidates that a finding reports are highlighted: a rule that the site switched
 off, or a word the rule allows (the product's own name), shows no colour. So the text and the list of
 findings always tell the same story.
@@ -17,15 +17,19 @@ from readability import Sentence, TextAnalysis, find_passives
 from ..findings import Finding
 
 #: Kinds of highlight, in nesting order (a sentence holds words; a passive may hold a jargon word).
-KINDS = ("sentence", "hard", "passive", "jargon", "long-word")
-#: The rule whose finding each kind explains.
-RULE_OF = {
-    "sentence": "readability.sentence-length",
-    "hard": "readability.page-score",
-    "passive": "readability.passive",
-    "jargon": "words.jargon",
-    "long-word": "readability.long-word",
+KINDS = ("sentence", "hard", "passive", "jargon", "word")
+#: The rules whose findings each kind explains. A hard word is reported by one of three rules (a long word, a
+#: long compound, a word few readers know), each quoting the word: the preview marks it the same way.
+RULES_OF = {
+    "sentence": ("readability.sentence-length",),
+    "hard": ("readability.page-score",),
+    "passive": ("readability.passive",),
+    "jargon": ("words.jargon", "words.jargon-tip"),
+    "word": ("readability.long-word", "readability.compound", "readability.rare-word"),
 }
+KIND_OF = {rule: kind for kind, rules in RULES_OF.items() for rule in rules}
+#: Words shorter than this are never a hard-word candidate (no word rule reports them).
+_WORD_LETTERS = 5
 
 
 class JargonFinder(Protocol):
@@ -43,7 +47,7 @@ class Mark:
     #: Source line of its first character (where the rule reports it).
     line: int
     text: str
-    #: Words with the same key are the same long word (all its uses are highlighted).
+    #: Words with the same key are the same word (all uses of a reported hard word are highlighted).
     key: str = ""
 
 
@@ -60,7 +64,6 @@ def candidates(
     analysis: TextAnalysis,
     *,
     sentence_words: int,
-    long_word_syllables: int,
     jargon: JargonFinder | None = None,
     hardest: Sequence[tuple[int, str]] = (),
 ) -> list[Mark]:
@@ -90,13 +93,13 @@ def candidates(
                     Mark("jargon", number, match.start, match.end, sentence.line_at(match.start), text)
                 )
         for position, word in enumerate(sentence.words):
-            if word.tag != "word" or word.syllables < long_word_syllables:
+            if word.tag != "word" or len(word.text) < _WORD_LETTERS:
                 continue
             if position > 0 and word.text[:1].isupper():
-                continue  # a name: the rule never reports it
+                continue  # a name: no word rule reports it
             found.append(
                 Mark(
-                    "long-word",
+                    "word",
                     number,
                     word.start,
                     word.end,
@@ -112,32 +115,35 @@ def link(marks: Sequence[Mark], findings: Sequence[Finding]) -> list[Linked]:
     """Tie each finding to the highlight(s) it is about; highlights no finding reports are dropped.
 
     A finding is matched to a candidate of its rule at its line (the one its message quotes, when it quotes
-    one). The page-score finding explains every "hard" sentence, and a long-word finding every use of its
-    word.
+    one). The page-score finding explains every "hard" sentence, and a hard-word finding every use of its
+    word; a word is only highlighted when its finding quotes it.
     """
     by_place: dict[tuple[str, int], list[Mark]] = {}
     for mark in marks:
-        by_place.setdefault((RULE_OF[mark.kind], mark.line), []).append(mark)
+        by_place.setdefault((mark.kind, mark.line), []).append(mark)
     used: set[Mark] = set()
     linked: list[Linked] = []
     word_owner: dict[str, int] = {}
     for index, finding in enumerate(findings):
-        if finding.rule == RULE_OF["hard"]:
+        kind = KIND_OF.get(finding.rule)
+        if kind == "hard":
             hard = [m for m in marks if m.kind == "hard"]
             linked.extend(Linked(m, index, position == 0) for position, m in enumerate(hard))
             continue
-        if finding.line is None:
+        if kind is None or finding.line is None:
             continue
-        options = [m for m in by_place.get((finding.rule, finding.line), []) if m not in used]
+        options = [m for m in by_place.get((kind, finding.line), []) if m not in used]
+        quoted = [m for m in options if f'"{m.text}"' in finding.message]
+        if kind == "word":
+            options = quoted  # every word of the line is a candidate: only the quoted one is meant
         if not options:
             continue
-        quoted = [m for m in options if f'"{m.text}"' in finding.message]
         chosen = (quoted or options)[0]
         used.add(chosen)
         linked.append(Linked(chosen, index, True))
-        if chosen.kind == "long-word":
+        if chosen.kind == "word":
             word_owner[chosen.key] = index
     for mark in marks:
-        if mark.kind == "long-word" and mark not in used and mark.key in word_owner:
+        if mark.kind == "word" and mark not in used and mark.key in word_owner:
             linked.append(Linked(mark, word_owner[mark.key], False))
     return linked

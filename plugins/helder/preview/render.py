@@ -28,7 +28,7 @@ SIGNS = {
     "hard": "M",
     "passive": "LV",
     "jargon": "A",
-    "long-word": "LW",
+    "word": "MW",
     "error": "F",
     "warning": "W",
     "info": "T",

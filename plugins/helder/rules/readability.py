@@ -38,12 +38,14 @@ from readability import (
     SUPPORTED_LANGUAGES,
     Sentence,
     TextAnalysis,
+    WordList,
     analyze_text,
     check_language,
     find_passives,
     suggest_split,
 )
 from readability.errors import UnsupportedLanguageError
+from readability.frequency import judge
 
 from ..findings import Hit, Rule, Severity
 from ..messages import Joined, Msg
@@ -205,20 +207,37 @@ def _sentence_length(analysis: TextAnalysis, limits: Limits) -> list[Hit]:
     return hits
 
 
-def _long_words(analysis: TextAnalysis, limits: Limits, allow: set[str]) -> list[Hit]:
+def _long_words(
+    analysis: TextAnalysis,
+    limits: Limits,
+    allow: set[str],
+    elsewhere: frozenset[str] = frozenset(),
+    jargon: WordList | None = None,
+) -> list[Hit]:
     """One hit per distinct long word, at its first line: repeating it for every use is only noise.
 
     A capitalised word inside a sentence is a name ("Klantcontactcentrum", "Immigration and Naturalisation
-    Service"): the editor cannot shorten it, so it is not reported.
+    Service"): the editor cannot shorten it, so it is not reported. A word that a rule with a better fix
+    reports is left to that rule, so an editor sees one finding per word: a jargon word (`jargon`: it comes
+    with the plain word) and, per kind the engine judges it (`elsewhere`), a long compound (where to cut it)
+    or a word few readers know.
     """
     first: dict[str, tuple[str, int, int]] = {}
     counts: dict[str, int] = {}
     for sentence in analysis.sentences:
+        covered: set[str] | None = None
         for position, word in enumerate(sentence.words):
             if word.tag != "word" or word.syllables < limits.long_word_syllables or word.lower in allow:
                 continue
             if position > 0 and word.text[:1].isupper():
                 continue
+            if elsewhere and judge(word.lower, analysis.lang).kind in elsewhere:
+                continue
+            if jargon is not None:
+                if covered is None:
+                    covered = {w for m in jargon.find(sentence) for w in m.found.lower().split()}
+                if word.lower in covered:
+                    continue
             counts[word.lower] = counts.get(word.lower, 0) + 1
             if word.lower not in first:
                 first[word.lower] = (word.text, word.syllables, sentence.line_at(word.start))
@@ -296,6 +315,21 @@ def _page_score(
     return [Hit("readability.page-score", None, "rd_page_score", values)], record
 
 
+#: The rule that reports a long word instead of `readability.long-word`, per kind the engine judges it.
+_BETTER_RULE = {"long-compound": "readability.compound", "rare": "readability.rare-word"}
+
+
+def _reported_elsewhere(ctx: CheckContext, lang: str) -> tuple[frozenset[str], WordList | None]:
+    """The word kinds and the jargon list whose rules are on, site-wide: they report those words themselves."""
+
+    def on(rule: str) -> bool:
+        return not ctx.levels or ctx.levels.level_for(rule) != "ignore"
+
+    kinds = frozenset(kind for kind, rule in _BETTER_RULE.items() if on(rule))
+    jargon = ctx.words.get(lang) if on("words.jargon") and on("words.jargon-tip") else None
+    return kinds, jargon
+
+
 def check(page: SourcePage, ctx: CheckContext) -> list[Hit]:
     """All readability hits of one page (body only: front matter is data, code is not prose)."""
     lang = page_language(page)
@@ -311,7 +345,7 @@ def check(page: SourcePage, ctx: CheckContext) -> list[Hit]:
         word.lower for sentence in analyze_text(page.title, lang).sentences for word in sentence.words
     )
     hits.extend(_sentence_length(analysis, limits))
-    hits.extend(_long_words(analysis, limits, allow))
+    hits.extend(_long_words(analysis, limits, allow, *_reported_elsewhere(ctx, lang)))
     hits.extend(_passives(analysis))
     score_hits, record = _page_score(analysis, limits, opts, lang)
     hits.extend(score_hits)

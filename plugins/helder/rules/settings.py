@@ -38,3 +38,5 @@ class RuleSettings:
     hardest: int = 3
     #: Long words the long-word rule accepts, lowercase.
     long_word_allow: frozenset[str] = frozenset()
+    #: Names no style rule reports: the municipality's own names and products (DigiD, MijnOverheid, ...).
+    protected_words: tuple[str, ...] = ()

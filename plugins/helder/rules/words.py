@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from readability import WordList, WordListError, site_word_list, unknown_terms
+from readability.jargon import LEVELS
 
 from ..findings import Hit, Rule, Severity
 from ..messages import Msg, Quoted, Spaced
@@ -21,7 +22,11 @@ from ..source import SourcePage
 from .context import CheckContext
 from .readability import page_language
 
-RULES = [Rule("words.jargon", Severity.WARNING, ("words_jargon", "words_jargon_alternatives"))]
+RULES = [
+    Rule("words.jargon", Severity.WARNING, ("words_jargon", "words_jargon_alternatives")),
+    # Entries of the list at level `tip`: a word most readers know, for which a plainer one exists.
+    Rule("words.jargon-tip", Severity.INFO, ("st_jargon_tip", "st_jargon_alternatives")),
+]
 
 
 def jargon_path(config_dir: Path, extra: str | None) -> Path | None:
@@ -45,7 +50,7 @@ def word_lists(
         unknown = unknown_terms(remove, extra)
         if unknown:
             raise UnknownRemoval(unknown)
-    return {lang: site_word_list(lang, extra, remove) for lang in languages}
+    return {lang: site_word_list(lang, extra, remove, levels=LEVELS) for lang in languages}
 
 
 class UnknownRemoval(WordListError):
@@ -64,10 +69,20 @@ def check(page: SourcePage, ctx: CheckContext) -> list[Hit]:
     for sentence in ctx.analysis(page, lang).sentences:
         for match in ctx.words[lang].find(sentence):
             entry = match.entry
-            alternatives = Msg("words_jargon_alternatives", alternatives=Quoted(entry.alternatives))
+            tip = entry.level == "tip"
+            alternatives = Msg(
+                "st_jargon_alternatives" if tip else "words_jargon_alternatives",
+                alternatives=Quoted(entry.alternatives),
+            )
             advice = Spaced(
                 ((alternatives,) if entry.alternatives else ()) + ((entry.note,) if entry.note else ())
             )
             values = {"found": match.found, "advice": advice}
-            hits.append(Hit("words.jargon", sentence.line_at(match.start), "words_jargon", values))
+            line = sentence.line_at(match.start)
+            if tip:
+                hits.append(
+                    Hit("words.jargon-tip", line, "st_jargon_tip", values, replacement=match.replacement)
+                )
+            else:
+                hits.append(Hit("words.jargon", line, "words_jargon", values, replacement=match.replacement))
     return hits
