@@ -132,6 +132,7 @@ FOCUSED = """() => {
     width: box.width, height: box.height,
     top: first.top + scrollY, left: first.left + scrollX, bottom: first.bottom + scrollY,
     shown: box.width > 0 && box.height > 0 && style.visibility === 'visible' && opacity > 0 && onTop,
+    covered: onTop || !hit ? null : hit.tagName.toLowerCase() + '.' + String(hit.className).split(' ').join('.'),
     inViewport: box.top >= -1 && box.left >= -1 && box.bottom <= innerHeight + 1 && box.right <= innerWidth + 1,
   };
 }"""
@@ -152,7 +153,8 @@ def tab_walk(page: Any, limit: int = 250) -> list[dict[str, Any]]:
 
 
 def describe(stop: dict[str, Any]) -> str:
-    return f"<{stop['tag']} class={stop['className']!r}> {stop['text']!r} ({stop['region']})"
+    covered = f", under <{stop['covered']}>" if stop.get("covered") else ""
+    return f"<{stop['tag']} class={stop['className']!r}> {stop['text']!r} ({stop['region']}{covered})"
 
 
 def order_problems(stops: list[dict[str, Any]]) -> list[str]:
