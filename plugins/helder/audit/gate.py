@@ -23,6 +23,7 @@ from tqdm import tqdm
 
 from helder.findings import Finding, Severity, has_errors, sort_key
 
+from . import browser, review
 from .cache import ResultCache, assets_hash, file_hash, result_key
 from .config import AuditOptions, load_options
 from .ignores import find_ignore
@@ -106,6 +107,8 @@ class AuditResult:
     #: Per finding (same order): url, viewports, selector, the failing HTML and the tool's own text, for the
     #: HTML and JSON reports, which show more than the one-line message.
     details: list[dict[str, Any]] = field(default_factory=list)
+    #: axe's "needs review" results, grouped by rule, with the decisions kept in the repo (see review.py).
+    review: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
@@ -239,6 +242,7 @@ def _settings(options: AuditOptions) -> dict[str, Any]:
         "include_notices": bool(options.include_notices),
         "needs_review": options.needs_review,
         "viewports": [dict(v) for v in options.viewports],
+        "browser_checks": browser.checks_settings(options.browser_checks),
     }
 
 
@@ -307,6 +311,7 @@ def _audit(
                 "gebouwd is en of Chromium pagina's kan openen."
             )
 
+    raw, result.review = review.split(raw, options, project_root)
     _to_findings(result, pages, jobs, raw, not_checked, options)
 
 
@@ -340,6 +345,7 @@ def _test(
         with SiteServer(site_dir, port=options.port, handler=server_handler) as server:
             todo = pending
             for attempt in (1, 2):
+                checks = browser.start_checks(todo, tools, server.base_url, options)
                 output = run_pa11y_ci(
                     todo,
                     tools=tools,
@@ -348,12 +354,13 @@ def _test(
                     runners=list(options.runners),
                     concurrency=options.concurrency,
                     timeout_s=float(options.timeout),
-                    include_warnings=options.include_warnings,
+                    include_warnings=options.include_warnings or review.wanted(options),
                     include_notices=options.include_notices,
                     needs_review=options.needs_review,
                     run_timeout_s=float(options.run_timeout),
                     on_progress=on_progress,
                 )
+                browser.finish_checks(checks, output, todo, tools, server.base_url, options)
                 not_checked = {}
                 for job in todo:
                     status = server.status(job.request_path)
@@ -368,6 +375,7 @@ def _test(
                 bar.total += len(todo)
                 bar.refresh()
     finally:
+        browser.stop_all()  # never leave the checks' Chromium running when pa11y-ci failed
         bar.close()
     summary.tested = len(pending) - len(not_checked)
     return not_checked
@@ -424,7 +432,7 @@ def finding_for_issue(path: str, issue: Mapping[str, Any], viewports: list[str])
     return Finding(
         path=path,
         line=None,
-        rule=f"a11y.{runner}.{code}",
+        rule=browser.rule_id(issue),
         severity=_severity(str(issue.get("type") or "error")),
         message=message,
         suggestion=explanation.fix,
@@ -454,7 +462,7 @@ def _to_findings(
                 continue
             viewport_status[name] = PASSED
             for issue in raw.get(job, []):
-                rule = f"a11y.{issue.get('runner') or 'htmlcs'}.{issue.get('code')}"
+                rule = browser.rule_id(issue)
                 ignore = find_ignore(ignores, rule, issue)
                 if ignore is not None:
                     result.ignored.append(
@@ -486,6 +494,7 @@ def _to_findings(
                 "context": str(issue.get("context") or "")[:2000],
                 "tool_message": issue.get("message") or "",
                 "help_url": extras.get("helpUrl", ""),
+                "screenshot": extras.get("screenshot", ""),
             }
             items.append((finding_for_issue(page.path, issue, names), detail))
         for reason, names in missing.items():

@@ -259,6 +259,10 @@ def technique(code: str) -> str:
 
 def explain(runner: str, code: str) -> tuple[Explanation, bool]:
     """The Dutch explanation for a result, and whether it is a specific one (False = the generic text)."""
+    if runner == "helder":  # Helder's own checks: False, so their Dutch detail is shown with the explanation
+        from .browser_messages import explain_helder
+
+        return explain_helder(code) or GENERIC, False
     if runner == "axe":
         found = AXE.get(code)
         return (found, True) if found else (GENERIC, False)

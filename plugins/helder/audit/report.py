@@ -17,6 +17,8 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import report_sections
+
 if TYPE_CHECKING:
     from .gate import AuditResult
 
@@ -45,6 +47,7 @@ def report_data(result: AuditResult, *, site_dir: Path | None = None) -> dict[st
         "findings": findings,
         "ignored": [item.to_dict() for item in result.ignored],
         "pages": [page.to_dict() for page in result.pages],
+        "review": result.review,
     }
 
 
@@ -176,6 +179,7 @@ def render_html(data: dict[str, Any]) -> str:
                 # Material's templates leave many blank lines in pa11y's snippet; they only add height.
                 snippet = re.sub(r"\n\s*\n+", "\n", str(item["context"])).strip()
                 where.append(f"HTML:<pre><code>{_e(snippet)}</code></pre>")
+            where += filter(None, [report_sections.screenshot(item, data)])
             rule = f'<br><span class="klein">Regel: <code>{_e(item["rule"])}</code>'
             if item.get("help_url"):
                 rule += f' (<a href="{_e(item["help_url"])}">uitleg van de testtool, Engels</a>)'
@@ -187,25 +191,10 @@ def render_html(data: dict[str, Any]) -> str:
             )
         out += ["</tbody>", "</table>"]
 
-    out.append('<h2 id="genegeerd">Genegeerde resultaten</h2>')
-    if not data["ignored"]:
-        out.append("<p>Er zijn geen resultaten genegeerd.</p>")
-    else:
-        out += [
-            "<p>Deze resultaten zijn bewust genegeerd. De reden staat in de instellingen van de site "
-            "(mkdocs.yml, audit.ignores).</p>",
-            "<table>",
-            "<caption>Genegeerde resultaten met reden</caption>",
-            '<thead><tr><th scope="col">Bestand</th><th scope="col">Scherm</th><th scope="col">Regel</th>'
-            '<th scope="col">Element</th><th scope="col">Reden</th></tr></thead>',
-            "<tbody>",
-        ]
-        for item in data["ignored"]:
-            out.append(
-                f"<tr><td>{_e(item['path'])}</td><td>{_e(item['viewport'])}</td><td><code>{_e(item['rule'])}</code>"
-                f"</td><td><code>{_e(item['selector'])}</code></td><td>{_e(item['reason'])}</td></tr>"
-            )
-        out += ["</tbody>", "</table>"]
+    out += report_sections.repeated_section(data)
+    out += report_sections.review_section(data)
+    out += report_sections.ignored_section(data)
+    out += report_sections.not_automated_section()
 
     out += [
         '<h2 id="alle-paginas">Alle pagina\'s</h2>',
