@@ -482,6 +482,34 @@ function pageLibrary() {
 
     // WCAG 1.4.12: with the four spacing values applied, no text may be cut off or run over other text.
     textSpacing() {
+      // Only text counts: a box that grows past its edge because of a scrolling menu inside it (sized by
+      // script) cuts nothing off. Text inside a box that scrolls by itself can still be read.
+      const scrolls = node => {
+        const s = style(node);
+        return ['auto', 'scroll'].includes(s.overflowX) || ['auto', 'scroll'].includes(s.overflowY);
+      };
+      const textOverflows = el => {
+        const edge = el.getBoundingClientRect();
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        let checked = 0;
+        for (let node = walker.nextNode(); node && checked < 400; node = walker.nextNode()) {
+          if (!node.nodeValue.trim()) continue;
+          let inside = false;
+          for (let up = node.parentElement; up && up !== el; up = up.parentElement) {
+            if (scrolls(up)) { inside = true; break; }
+          }
+          if (inside) continue;
+          checked++;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          for (const r of range.getClientRects()) {
+            if (r.width < 1 || r.height < 1) continue;
+            if (r.bottom > edge.bottom + 2 || r.right > edge.right + 2 || r.top < edge.top - 2 ||
+              r.left < edge.left - 2) return true;
+          }
+        }
+        return false;
+      };
       const measure = () => {
         const out = new Map();
         for (const el of document.body.querySelectorAll('*')) {
@@ -506,7 +534,7 @@ function pageLibrary() {
         const s = style(el);
         const scroll = v => v === 'auto' || v === 'scroll';
         if ((grewH && scroll(s.overflowY)) || (grewW && scroll(s.overflowX))) continue;
-        if (!(el.innerText || '').trim()) continue;
+        if (!(el.innerText || '').trim() || !textOverflows(el)) continue;
         if (seen(el, false).why) continue;
         flagged.push({el, clipped: s.overflowX !== 'visible' || s.overflowY !== 'visible'});
       }
