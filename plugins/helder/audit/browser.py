@@ -416,11 +416,12 @@ def finish_checks(
     """Wait for the checks, merge their issues into pa11y's `output` (a `RunOutput`), then make the screenshot
     crops of the errors that have none yet."""
     try:
-        merge(output.issues, output.errors, checks.finish(), jobs)
+        done = checks.finish()
     finally:
         checks.stop()
     if not options.browser_checks:
         return
+    merge(output.issues, output.errors, done, jobs)
     crops = crop_requests(output.issues, options.ignores)
     if crops:
         shots = ChecksRun(
