@@ -374,6 +374,10 @@ function pageLibrary() {
         const kind = interactiveKind(el);
         if (!kind) continue;
         if (kind === 'native' && reached.has(el.closest('a[href],button'))) continue;
+        // Focus goes into a frame, not onto it; a radio group is one Tab stop (arrow keys move inside it).
+        if (el.tagName === 'IFRAME') continue;
+        if (el.type === 'radio' && el.name && Array.from(reached).some(r => r.type === 'radio' &&
+          r.name === el.name && r.form === el.form)) continue;
         const view = seen(el, false);
         if (view.why) continue;
         if (Array.from(reached).some(r => r.contains(el) || (labelControl(el) === r))) continue;
@@ -528,8 +532,9 @@ function pageLibrary() {
       const flagged = [];
       for (const [el, [dh, dw]] of after) {
         const old = before.get(el) || [0, 0];
-        const grewH = dh > 2 && dh > old[0] + 2;
-        const grewW = dw > 2 && dw > old[1] + 2;
+        // Only what fitted before: text that was already cut off (or a wide table) is not caused by spacing.
+        const grewH = dh > 2 && old[0] <= 2;
+        const grewW = dw > 2 && old[1] <= 2;
         if (!grewH && !grewW) continue;
         const s = style(el);
         const scroll = v => v === 'auto' || v === 'scroll';
@@ -549,7 +554,10 @@ function pageLibrary() {
     reflow() {
       const width = document.documentElement.clientWidth;
       const scrolls = document.scrollingElement.scrollWidth > width + 1;
+      // A box that scrolls by itself, and content that needs two dimensions (data tables, code), may scroll
+      // sideways (the exception in WCAG 1.4.10).
       const scroller = el => {
+        if (el.closest('table, pre')) return true;
         for (let node = el.parentElement; node && node !== document.body; node = node.parentElement) {
           const s = style(node);
           if (s.overflowX === 'auto' || s.overflowX === 'scroll') return true;
@@ -569,9 +577,17 @@ function pageLibrary() {
         if (scroller(el) || fixedLike(el) && r.left >= width) continue;
         over.add(el);
       }
-      // Text cut off inside a box that hides what does not fit.
+      // Text that sticks out of its own box past the right edge (a long word, nowrap), or is cut off inside a
+      // box that hides what does not fit.
       for (const el of document.body.querySelectorAll('*')) {
         const s = style(el);
+        if (s.overflowX === 'visible' && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 &&
+          Array.from(el.childNodes).some(n => n.nodeType === 3 && n.nodeValue.trim())) {
+          const r = el.getBoundingClientRect();
+          if (r.left + el.scrollWidth > width + 1 && r.right > 0 && !scroller(el) && !seen(el, false).why &&
+            !fixedLike(el)) over.add(el);
+          continue;
+        }
         if (s.overflowX !== 'hidden' && s.overflowX !== 'clip') continue;
         if (el.scrollWidth <= el.clientWidth + 1 || !hasContent(el) && !el.querySelector('*')) continue;
         if (!(el.innerText || '').trim() || seen(el, false).why || scroller(el)) continue;

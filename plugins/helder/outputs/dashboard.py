@@ -60,6 +60,8 @@ class PageRow:
     errors: int
     warnings: int
     findings: list[str] = field(default_factory=list)
+    #: The page's own language (front matter `lang`), so its title is marked up in that language.
+    lang: str = ""
 
     @property
     def readability(self) -> float | None:
@@ -204,7 +206,7 @@ def table(caption: str, head: Sequence[str], rows: Iterable[Sequence[str]], *, r
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1a1a;background:#fff;
-margin:0 auto;max-width:72rem;padding:1rem 1.5rem;line-height:1.5}
+margin:0 auto;max-width:72rem;padding:1rem 1.5rem;line-height:1.5}h1,h2{overflow-wrap:anywhere;hyphens:auto}
 a{color:#154273}a:focus,summary:focus{outline:3px solid #e17000;outline-offset:2px}
 table{border-collapse:collapse;margin:1rem 0;width:100%}caption{text-align:left;font-weight:bold;padding:.5rem 0}
 th,td{border:1px solid #8c8c8c;padding:.35rem .5rem;text-align:left;vertical-align:top}thead th{background:#e6ecf2}
@@ -375,7 +377,8 @@ def _page(
     ]
     table_rows = []
     for r in worst:
-        link = f'<a href="{E(base_url.rstrip("/") + r.url)}">{E(r.title)}</a><br><small>{E(r.path)}</small>'
+        lang = f' lang="{E(r.lang)}"' if r.lang and r.lang.split("-")[0].lower() != "nl" else ""
+        link = f'<a href="{E(base_url.rstrip("/") + r.url)}"{lang}>{E(r.title)}</a><br><small>{E(r.path)}</small>'
         score = r.readability
         readable = (
             "-"

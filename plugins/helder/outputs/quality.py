@@ -61,6 +61,7 @@ def page_row(result: PageReport, url: str, a11y: dict[str, int] | None) -> PageR
         findings=[
             format_text(f).split(": ", 1)[-1] for f in result.findings if f.severity is not Severity.INFO
         ],
+        lang=str(meta.get("lang") or ""),
     )
 
 
