@@ -198,7 +198,7 @@ OWN: list[Barrier] = [
         "1.4.10",
         "Lang adres zonder afbreekpunt",
         "",
-        "<p>Meer op https://www.voorbeeld.nl/producten-en-diensten/burgerzaken/paspoort-aanvragen-met-spoed-en-ophalen</p>",
+        "<p>Meer op https://www.voorbeeld.nl/productenendienstenburgerzakenpaspoortaanvragenmetspoed</p>",
     ),
     Barrier(
         "r5",
@@ -213,10 +213,11 @@ OWN: list[Barrier] = [
         "s1",
         "tekstafstand",
         "1.4.12",
-        "Tekst in een vak met vaste hoogte en overflow hidden",
+        "Tekst in een vak met vaste maten en overflow hidden",
         "",
-        '<div id="s1" style="overflow:hidden;width:18em">Neem uw paspoort mee. Zonder paspoort kunnen wij u niet helpen aan de balie.</div>'
-        "<script>var v=document.getElementById('s1');v.style.height=v.scrollHeight+'px';</script>",
+        '<div id="s1" style="overflow:hidden;display:inline-block">Neem uw paspoort mee</div>'
+        "<script>var v=document.getElementById('s1');v.style.width=(v.scrollWidth+1)+'px';"
+        "v.style.height=v.clientHeight+'px';</script>",
     ),
     Barrier(
         "s2",
@@ -231,10 +232,11 @@ OWN: list[Barrier] = [
         "s3",
         "tekstafstand",
         "1.4.12",
-        "Kaart met vaste hoogte: tekst loopt eroverheen",
+        "Kaart met vaste maten: tekst loopt over de volgende alinea",
         "",
-        '<div id="s3" style="border:1px solid #333;max-width:20em">Kom op tijd naar uw afspraak bij de balie van de gemeente.</div><p>Volgende alinea.</p>'
-        "<script>var k=document.getElementById('s3');k.style.height=k.clientHeight+'px';</script>",
+        '<div id="s3" style="border:1px solid #333;display:inline-block">Kom op tijd naar uw afspraak</div><p>Volgende alinea.</p>'
+        "<script>var k=document.getElementById('s3');k.style.width=(k.scrollWidth+1)+'px';"
+        "k.style.height=k.clientHeight+'px';</script>",
     ),
     # --- language ---
     Barrier("l1", "taal", "3.1.2", "Engelse alinea zonder lang", "", f"<p>{_ENGLISH}</p>"),
