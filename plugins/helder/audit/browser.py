@@ -82,6 +82,10 @@ MAX_TABS = 600
 #: Crops per page: enough to show each distinct problem; the report shows one per group anyway.
 MAX_CROPS = 4
 
+#: Requests the checks do not need and that only cost CPU: Material's search index and the worker that builds
+#: it on every page load (pa11y-ci still loads them, so the search field is tested there as users get it).
+BLOCK_URLS = ["*/search/search_index.json", "*/workers/search.*"]
+
 
 def rule_id(issue: Mapping[str, Any]) -> str:
     """`a11y.<runner>.<code>` for axe and HTML_CodeSniffer, `a11y.<code>` for Helder's own checks."""
@@ -263,6 +267,7 @@ class ChecksRun:
             "jobTimeout": int(self.timeout_s * 2000 + 10000),
             "maxTabs": MAX_TABS,
             "maxCrops": MAX_CROPS,
+            "blockUrls": BLOCK_URLS,
             "concurrency": self.concurrency,
             "jobs": jobs,
         }

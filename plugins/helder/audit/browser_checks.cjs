@@ -613,14 +613,14 @@ function pageLibrary() {
         try { el = document.querySelector(selector); } catch (error) { el = null; }
       }
       if (!el || !el.getBoundingClientRect) return null;
+      // Into view first: a screenshot of the viewport only is cheap, one beyond it lays out the whole page.
+      el.scrollIntoView({block: 'center', inline: 'nearest'});
       const r = box(el);
       const pad = 16;
-      const docWidth = document.documentElement.scrollWidth;
-      const docHeight = document.documentElement.scrollHeight;
-      const left = Math.max(0, r.left + scrollX - pad);
-      const top = Math.max(0, r.top + scrollY - pad);
-      const right = Math.min(docWidth, r.right + scrollX + pad);
-      const bottom = Math.min(docHeight, r.bottom + scrollY + pad);
+      const left = Math.max(scrollX, r.left + scrollX - pad);
+      const top = Math.max(scrollY, r.top + scrollY - pad);
+      const right = Math.min(scrollX + innerWidth, r.right + scrollX + pad);
+      const bottom = Math.min(scrollY + innerHeight, r.bottom + scrollY + pad);
       if (right - left < 4 || bottom - top < 4 || right <= 0 || bottom <= 0) return null;
       return {x: left, y: top, width: Math.min(640, right - left), height: Math.min(360, bottom - top)};
     },
@@ -656,7 +656,7 @@ async function crop(page, client, target) {
     target.element === undefined ? null : target.element, target.selector || null);
   if (!clip) return null;
   const shot = await client.send('Page.captureScreenshot', {
-    format: 'jpeg', quality: 70, clip: Object.assign({scale: 1}, clip), captureBeyondViewport: true,
+    format: 'jpeg', quality: 70, clip: Object.assign({scale: 1}, clip), captureBeyondViewport: false,
   });
   return shot.data;
 }
@@ -685,6 +685,11 @@ async function checkPage(browser, job) {
     const viewport = {width: job.viewport.width, height: job.viewport.height};
     if (job.viewport.is_mobile) Object.assign(viewport, {isMobile: true, hasTouch: true});
     await page.setViewport(viewport);
+    if (config.blockUrls && config.blockUrls.length) {
+      const network = await page.createCDPSession();
+      await network.send('Network.enable');
+      await network.send('Network.setBlockedURLs', {urls: config.blockUrls});
+    }
     const t0 = Date.now();
     const response = await page.goto(job.url, {waitUntil: 'domcontentloaded', timeout: config.timeout});
     if (!response || !(response.ok() || response.status() === 304)) {
