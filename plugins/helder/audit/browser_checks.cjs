@@ -282,6 +282,37 @@ function pageLibrary() {
       walk.round = round;
       return {count: round.length, trap};
     },
+    // The walk sends key presses without waiting, so a stop is measured before the page's own scroll handlers
+    // ran (Material sizes its sidebar on scroll). Stops that looked hidden are focused again, one per hidden
+    // part, and measured after two frames: only what is still hidden counts.
+    async recheck() {
+      const round = walk.round || [];
+      const frames = () => new Promise(resolve => {
+        requestAnimationFrame(() => requestAnimationFrame(resolve));
+        setTimeout(resolve, 100);
+      });
+      let previous = null;
+      for (const el of round) {
+        const info = walk.info.get(el);
+        if (!info || !info.why) { previous = null; continue; }
+        if (previous && previous.why && previous.part && previous.part.contains(el)) {
+          info.why = previous.why;
+          continue;
+        }
+        el.focus({focusVisible: true});
+        await frames();
+        const view = seen(el, true);
+        info.why = view.why;
+        let part = null;
+        for (let node = el.parentElement; node && node !== document.body; node = node.parentElement) {
+          if (!seen(node, true).why) break;
+          part = node;
+        }
+        previous = {why: view.why, part};
+      }
+      if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
+      return true;
+    },
     activeId() {
       const el = document.activeElement;
       return el && el !== document.body ? idOf(el) : null;
@@ -747,6 +778,7 @@ async function checkPage(browser, job) {
       }
     }
     lap('walk');
+    await page.evaluate(() => window.__helder.recheck());
     issues.push(...await page.evaluate(ids => window.__helder.analyse(ids), trap));
     lap('analyse');
     issues.push(...await page.evaluate(() => window.__helder.textSpacing()));

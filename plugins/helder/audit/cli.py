@@ -110,7 +110,10 @@ def audit(
     no_cache: bool,
     progress: bool | None,
 ) -> None:
-    """Controleer een gebouwde site op toegankelijkheid (WCAG 2.1 AA) met pa11y-ci.
+    """Controleer een gebouwde site op toegankelijkheid (WCAG 2.1 AA) met pa11y-ci en de browsercontroles
+    van Helder (toetsenbord, focus, 320 pixels breed, tekstafstand, taal, grootte van knoppen).
+
+    Werkt op elke map met een gebouwde site. Zonder mkdocs.yml gelden de standaardinstellingen.
 
     Exitcode 0: alles goed. 1: fouten gevonden of pagina's niet gecontroleerd.
     2: de controle kon niet draaien.

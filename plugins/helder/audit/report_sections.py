@@ -18,12 +18,13 @@ def _e(value: object) -> str:
     return escape(str(value if value is not None else ""), quote=True)
 
 
-def _key(item: dict[str, Any]) -> tuple[str, str, str]:
-    return (str(item.get("rule")), str(item.get("selector") or ""), str(item.get("context") or ""))
+def _key(item: dict[str, Any]) -> str:
+    return "\n".join((str(item.get("rule")), str(item.get("selector") or ""), str(item.get("context") or "")))
 
 
-def _crops(data: dict[str, Any]) -> dict[tuple[str, str, str], str]:
-    """One crop per (rule, element, HTML): a theme problem on fifty pages was photographed once."""
+def _crops(data: dict[str, Any]) -> dict[str, str]:
+    """One crop per (rule, element, HTML): a theme problem on fifty pages was photographed once. Worked out
+    once per report and kept in `data` (under a key that stays valid JSON)."""
     found = data.setdefault("_crops", {})
     if not found:
         for item in data.get("findings", []):
@@ -46,7 +47,7 @@ def screenshot(item: dict[str, Any], data: dict[str, Any]) -> str:
 
 def repeated_section(data: dict[str, Any]) -> list[str]:
     """Problems that come back on several pages (usually the theme): one row each, with a count."""
-    groups: dict[tuple[str, str, str], dict[str, Any]] = {}
+    groups: dict[str, dict[str, Any]] = {}
     for item in data.get("findings", []):
         if not item.get("selector"):
             continue
@@ -120,7 +121,6 @@ def ignored_section(data: dict[str, Any]) -> list[str]:
 def review_section(data: dict[str, Any]) -> list[str]:
     """axe's "needs review" results: open ones to judge, and the ones judged before (who, why)."""
     queue = data.get("review") or []
-    review_file = (data.get("settings") or {}).get("review_file") or "toegankelijkheid-beoordelingen.yml"
     out = ['<h2 id="beoordelen">Nog te beoordelen</h2>']
     open_items = [(g, i) for g in queue for i in g["items"] if not i.get("decision")]
     judged = [(g, i) for g in queue for i in g["items"] if i.get("decision")]
@@ -129,7 +129,8 @@ def review_section(data: dict[str, Any]) -> list[str]:
     else:
         out += [
             "<p>Hier twijfelde de testtool axe. Dit zijn geen fouten, maar iemand moet ze één keer bekijken. "
-            f"Leg het besluit vast in <code>{_e(review_file)}</code> in de repository: <code>rule</code>, "
+            "Leg het besluit vast in het beoordelingsbestand in de repository (instelling audit.review_file, "
+            "standaard <code>toegankelijkheid-beoordelingen.yml</code>): <code>rule</code>, "
             "<code>selector</code>, <code>decision</code> (bevestigd of afgewezen), <code>by</code> en "
             "<code>reason</code>. Bevestigd wordt een fout; afgewezen verdwijnt uit deze lijst.</p>"
         ]
