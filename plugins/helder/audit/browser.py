@@ -179,7 +179,11 @@ def lang_issues(data: Mapping[str, Any] | None) -> list[dict[str, Any]]:
                 "selector": str(block.get("selector") or ""),
                 "context": str(block.get("context") or ""),
                 "message": message,
-                "runnerExtras": {"declared": lang, "found": guess.language},
+                "runnerExtras": {
+                    "declared": lang,
+                    "found": guess.language,
+                    **({"screenshot": block["screenshot"]} if block.get("screenshot") else {}),
+                },
             }
         )
     return issues
@@ -268,6 +272,10 @@ class ChecksRun:
             "maxTabs": MAX_TABS,
             "maxCrops": MAX_CROPS,
             "blockUrls": BLOCK_URLS,
+            "words": {
+                "nl": sorted(language_guess.DUTCH_WORDS),
+                "en": sorted(language_guess.ENGLISH_WORDS),
+            },
             "concurrency": self.concurrency,
             "jobs": jobs,
         }
@@ -476,7 +484,7 @@ def crop_requests(issues: Mapping[Job, list[dict[str, Any]]], ignores: Iterable[
     }
     for job, job_issues in issues.items():
         for issue in job_issues:
-            if issue.get("type") != "error" or not issue.get("selector"):
+            if issue.get("type") != "error" or issue.get("selector") in (None, "", "html"):
                 continue
             key = (rule_id(issue), str(issue.get("selector")), str(issue.get("context")))
             if key in have or key in seen or find_ignore(ignore_list, key[0], issue) is not None:

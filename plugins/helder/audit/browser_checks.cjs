@@ -472,7 +472,22 @@ function pageLibrary() {
     },
 
     // Text blocks for the language check (done in Python with Helder's word lists).
-    textBlocks() {
+    // `words` (from Python's readability.language_guess) lets the script mark the blocks that the language
+    // check will most likely report, so their crop is made in this page load; Python makes the decision.
+    textBlocks(words) {
+      const dutch = new Set(words ? words.nl : []);
+      const english = new Set(words ? words.en : []);
+      const guess = text => {
+        let nl = 0;
+        let en = 0;
+        for (const word of text.toLowerCase().match(/[\p{L}']+/gu) || []) {
+          if (dutch.has(word)) nl++;
+          else if (english.has(word)) en++;
+        }
+        if (nl >= 3 && nl >= 3 * Math.max(en, 0.5)) return 'nl';
+        if (en >= 3 && en >= 3 * Math.max(nl, 0.5)) return 'en';
+        return '';
+      };
       // The content itself: the article in the main part when there is one (the navigation and header belong
       // to the theme and are judged on the theme's own pages).
       const main = document.querySelector('main, [role=main]') || document.body;
@@ -504,6 +519,9 @@ function pageLibrary() {
           own: el.hasAttribute('lang'),
           from_html: declared === document.documentElement || !declared,
         });
+        const found = guess(text);
+        const have = (blocks[blocks.length - 1].lang || '').toLowerCase().split(/[-_]/)[0];
+        blocks[blocks.length - 1].suspect = !!found && found !== have && (have === 'nl' || have === 'en' || !have);
         if (blocks.length >= 200) break;
       }
       const html = document.documentElement;
@@ -749,7 +767,7 @@ async function checkPage(browser, job) {
     lap('settle');
     issues.push(...await page.evaluate(() => window.__helder.targetSize()));
     lap('target');
-    lang = await page.evaluate(() => window.__helder.textBlocks());
+    lang = await page.evaluate(words => window.__helder.textBlocks(words), config.words || null);
     lap('static');
 
     // The Tab walk: enough presses for one round plus a few; more if the round is not finished yet.
@@ -784,6 +802,11 @@ async function checkPage(browser, job) {
     issues.push(...await page.evaluate(() => window.__helder.textSpacing()));
     lap('spacing');
     await addCrops(page, client, issues, config.maxCrops);
+    const suspects = lang.blocks.filter(b => b.suspect).slice(0, config.maxCrops);
+    for (const block of suspects) {
+      const data = await crop(page, client, {element: block.element});
+      if (data) block.screenshot = 'data:image/jpeg;base64,' + data;
+    }
     lap('crops');
 
     if (job.reflow) {
