@@ -541,7 +541,7 @@ function pageLibrary() {
         const s = style(node);
         return ['auto', 'scroll'].includes(s.overflowX) || ['auto', 'scroll'].includes(s.overflowY);
       };
-      const textOverflows = el => {
+      const textOverflows = (el, clipped) => {
         const edge = el.getBoundingClientRect();
         const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
         let checked = 0;
@@ -557,8 +557,8 @@ function pageLibrary() {
           range.selectNodeContents(node);
           for (const r of range.getClientRects()) {
             if (r.width < 1 || r.height < 1) continue;
-            if (r.bottom > edge.bottom + 2 || r.right > edge.right + 2 || r.top < edge.top - 2 ||
-              r.left < edge.left - 2) return true;
+            if (r.bottom > edge.bottom + 2 || r.top < edge.top - 2) return true;
+            if (clipped && (r.right > edge.right + 2 || r.left < edge.left - 2)) return true;
           }
         }
         return false;
@@ -588,7 +588,11 @@ function pageLibrary() {
         const s = style(el);
         const scroll = v => v === 'auto' || v === 'scroll';
         if ((grewH && scroll(s.overflowY)) || (grewW && scroll(s.overflowX))) continue;
-        if (!(el.innerText || '').trim() || !textOverflows(el)) continue;
+        // A box that shows what does not fit only overlaps other content downwards; growing sideways makes
+        // the page wider (the reflow check's concern), it covers nothing.
+        const clipped = s.overflowX !== 'visible' || s.overflowY !== 'visible';
+        if (!clipped && !grewH) continue;
+        if (!(el.innerText || '').trim() || !textOverflows(el, clipped)) continue;
         if (seen(el, false).why) continue;
         flagged.push({el, clipped: s.overflowX !== 'visible' || s.overflowY !== 'visible'});
       }
