@@ -732,8 +732,29 @@ async function addCrops(page, client, issues, limit) {
   }
 }
 
+// Each page gets a window of its own. A second tab in one window is hidden: its requestAnimationFrame never
+// fires (measured: 0 frames in 2 s), so the page's own scripts that wait for a frame (Material opens its search
+// and sizes its sidebar that way) would never run, and results would depend on which tab was in front.
+let windowLock = Promise.resolve();
+function openWindow(browser) {
+  const open = async () => {
+    const before = new Set(browser.targets());
+    const session = await browser.target().createCDPSession();
+    try {
+      await session.send('Target.createTarget', {url: 'about:blank', newWindow: true});
+    } finally {
+      await session.detach().catch(() => {});
+    }
+    const target = await browser.waitForTarget(t => t.type() === 'page' && !before.has(t), {timeout: 10000});
+    return target.page();
+  };
+  const next = windowLock.then(open, open);
+  windowLock = next.catch(() => {});
+  return next;
+}
+
 async function checkPage(browser, job) {
-  const page = await browser.newPage();
+  const page = await openWindow(browser);
   try {
     const viewport = {width: job.viewport.width, height: job.viewport.height};
     if (job.viewport.is_mobile) Object.assign(viewport, {isMobile: true, hasTouch: true});
