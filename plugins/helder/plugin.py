@@ -18,10 +18,17 @@ from .config import HelderConfig
 from .findings import Finding, Severity, count, format_text, sort_key, summary_counts
 from .messages import message, theme_words
 from .outputs.jsonld import government_service, script_tag
-from .outputs.publish import is_product, statement_page, write_dashboard, write_feed, write_state
+from .outputs.publish import (
+    is_product,
+    refresh_gate_result,
+    statement_page,
+    write_dashboard,
+    write_feed,
+    write_state,
+)
 from .pages import page_markdown
 from .pages.help_pages import check_generated, generated_pages, generated_uris
-from .preview import preview_page
+from .preview import preview_content, preview_style
 from .sanitize import PagePolicy, clean_html, clean_page, escape_value, theme_scripts
 from .site import Site, SiteConfigError, from_mkdocs_config
 from .source import parse_text, read_page
@@ -176,9 +183,8 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             return output
         output = self._structured_data(output, page, config)
         output = clean_page(output, self.page_policy, content=page.content or "")
-        if self.command == "serve":  # the editor's preview shows the findings in the page; never built
-            result = self.report.pages.get(page.file.src_uri)
-            output = preview_page(output, page.content or "", result, self.site)
+        if self.command == "serve" and page.file.src_uri in self.report.pages:
+            output = preview_style(output)  # the findings are in the body (on_page_content)
         return output
 
     def _structured_data(self, output: str, page: Page, config: Any) -> str:
@@ -251,7 +257,12 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         The `markdown.unsafe-html` rule already refused the page; this makes sure that, even in a build where
         that rule is set to a lower level, the published page cannot run it.
         """
-        return clean_html(html) if self.config.enabled else html
+        if not self.config.enabled:
+            return html
+        html = clean_html(html)
+        if self.command == "serve":  # the editor's preview shows the findings in the page; never built
+            html = preview_content(html, self.report.pages.get(page.file.src_uri), self.site)
+        return html
 
     # -- after the build ------------------------------------------------------------------------------
 
@@ -261,6 +272,8 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         self._write_state(config)
         self._write_feed(config)
         audit = self._run_audit(config)
+        if audit is not None:
+            self._refresh_statement(config)
         self._write_dashboard(config, audit)
         counts = summary_counts(self.report.findings + (audit.findings if audit else []))
         if audit and audit.gate_error:
@@ -268,6 +281,13 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         if counts["error"] and self.command != "serve" and self.config.fail_on_error:  # build and gh-deploy
             errors = count(self.config.lang, "errors", counts["error"])
             raise Abort(" ".join(message(self.config.lang, "build_refused", errors=errors)))
+
+    def _refresh_statement(self, config: Any) -> None:
+        """The statement was made before the site was built: give it the result of this build's own gate."""
+        url = self.urls.get(self.config.statement.page)
+        if self.config.statement.enabled and url:
+            page_html = Path(config.site_dir) / url.strip("/") / "index.html"
+            refresh_gate_result(page_html, self._audit_report_dir(config), self.site.default_lang)
 
     def _run_audit(self, config: Any) -> AuditResult | None:
         """The WCAG gate on the built site. Skipped while serving: it takes seconds per page."""
