@@ -158,7 +158,7 @@ def axis(low: float, high: float, *, from_zero: bool) -> list[float]:
     """Tick values for a y axis: round steps of 1, 2 or 5 (times a power of ten), about four of them, from 0 for
     counts and from just below the lowest value for a score (so a change of a few points shows)."""
     start = 0.0 if from_zero else low
-    wanted = max(high - start, 1.0) / 4
+    wanted = max(high - start, 1.0 if from_zero else 10.0) / 4  # a score axis spans at least 10 points
     power = 10 ** math.floor(math.log10(wanted))
     step = next(m * power for m in (1, 2, 5, 10) if m * power >= wanted)
     if from_zero:
@@ -170,7 +170,9 @@ def axis(low: float, high: float, *, from_zero: bool) -> list[float]:
     return [first + i * step for i in range(round((last - first) / step) + 1)]
 
 
-def line_chart(points: Sequence[tuple[str, float]], lang: str, *, from_zero: bool = True) -> dict[str, Any] | None:
+def line_chart(
+    points: Sequence[tuple[str, float]], lang: str, *, from_zero: bool = True
+) -> dict[str, Any] | None:
     """A line over time in a 480 x 280 drawing (text at 15: readable on a phone and on a desktop): a y axis with
     round ticks, the x axis from the first to the last build date, a label on each point when there are few."""
     width, height, left, right, top, bottom, inset = 480, 280, 64, 16, 24, 64, 14
@@ -233,7 +235,9 @@ def trends(history: Sequence[dict[str, str]], lang: str) -> list[dict[str, Any]]
         ]
         chart = line_chart(points, lang, from_zero=from_zero)
         if chart is not None:
-            charts.append({"id": f"trend-{column.replace('_', '-')}", "title": title, "axis": y_label, **chart})
+            charts.append(
+                {"id": f"trend-{column.replace('_', '-')}", "title": title, "axis": y_label, **chart}
+            )
     return charts
 
 
