@@ -20,7 +20,7 @@ from sitelib import REPO
 
 PACKAGE = REPO / "plugins" / "helder"
 #: What Helder counts in its summaries (`findings.count`).
-COUNTED = ("pages", "errors", "warnings", "tips", "screens", "ignored")
+COUNTED = ("pages", "errors", "warnings", "tips", "screens", "ignored", "changes")
 TEMPLATES = PACKAGE / "templates"
 
 
