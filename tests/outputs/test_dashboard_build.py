@@ -179,3 +179,14 @@ def test_during_serve_the_dashboard_is_in_the_project_with_preview_links(tmp_pat
     html = index.read_text(encoding="utf-8")
     assert f'<a href="http://127.0.0.1:{port}/paspoort/">Voorvertoning' in html
     assert 'href="../content/paspoort.md"' in html
+
+
+def test_an_english_site_gets_an_english_dashboard(tmp_path):
+    site = make_site(tmp_path)
+    site.write("mkdocs.yml", mkdocs_yml(helder="lang: en\n"))
+    assert site.run(str(BIN / "mkdocs"), "build").code == 0
+    html = dashboard(site)
+    assert '<html lang="en">' in html and "Review due soon" in html
+    assert "15 January 2026" in html and ">Paspoort aanvragen</a>: review before 15 January 2027" in html
+    scores = re.findall(r'data-label="Readability"><span class="ok">([^<]+)</span>', html)
+    assert scores and all(re.fullmatch(r"\d+(\.\d)?", score) for score in scores), scores
