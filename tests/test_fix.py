@@ -133,7 +133,9 @@ def test_a_fix_skips_code_and_link_addresses_and_takes_occurrences_left_to_right
     text = "# Titel\nTyp `Indien` of [lees](indien.md). Indien u wilt, indien nodig.\n"
     planned, manual = fixes.plan(text, [jargon(2, "Indien", "Als"), jargon(2, "indien", "als")])
     assert manual == []
-    assert fixes.apply(text, planned) == "# Titel\nTyp `Indien` of [lees](indien.md). Als u wilt, als nodig.\n"
+    assert (
+        fixes.apply(text, planned) == "# Titel\nTyp `Indien` of [lees](indien.md). Als u wilt, als nodig.\n"
+    )
 
 
 def test_words_split_by_markup_or_on_another_line_are_left_to_the_editor():
