@@ -197,9 +197,21 @@ def line_chart(
         "middle": (top + height - bottom) // 2,
         "ticks": [{"y": f"{y_of(t):.1f}", "label": number(t, lang)} for t in ticks],
         "path": " ".join(f"{x:.1f},{y:.1f}" for x, y in coords),
+        # The first and last labels lean inwards, so they never cross the y axis or the right edge.
         "points": [
-            {"x": f"{x:.1f}", "y": f"{y:.1f}", "label_y": f"{max(y - 10, 14):.1f}", "value": number(v, lang)}
-            for (x, y), (_, v) in zip(coords, points, strict=True)
+            {
+                "x": f"{x:.1f}",
+                "y": f"{y:.1f}",
+                "label_x": f"{x - 6 if i == 0 else x + 6 if i == len(coords) - 1 else x:.1f}",
+                "anchor": "start"
+                if i == 0 and len(coords) > 1
+                else "end"
+                if i == len(coords) - 1 and i
+                else "middle",
+                "label_y": f"{max(y - 10, 14):.1f}",
+                "value": number(v, lang),
+            }
+            for i, ((x, y), (_, v)) in enumerate(zip(coords, points, strict=True))
         ],
         "labels": len(points) <= 8,  # more labels would overlap: the sentence and the table have them all
         "first_x": f"{coords[0][0]:.1f}",
