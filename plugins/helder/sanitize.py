@@ -414,6 +414,16 @@ def escape_value(value: object) -> object:
     return value
 
 
+def without_class(html_text: str, name: str) -> str:
+    """Cleaned HTML (every attribute written `name="value"`) with the class `name` taken off every element."""
+
+    def drop(found: re.Match[str]) -> str:
+        kept = [word for word in found.group(2).split() if word != name]
+        return f'{found.group(1)}class="{" ".join(kept)}"'
+
+    return re.sub(r'(<[a-z][a-z0-9-]*\s[^<>]*?)class="([^"]*)"', drop, html_text)
+
+
 def clean_html(html_text: str) -> str:
     """The page body without scripts, embedded frames, forms, event attributes and script URLs.
 

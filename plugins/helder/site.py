@@ -7,6 +7,7 @@ editor's terminal.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,9 +72,14 @@ def make_site(
 
 
 def _shown(file: Path, root: Path) -> str:
+    """The path of `file` itself (a link is named as the link, not as where it points), else resolved."""
+    try:
+        return Path(os.path.abspath(file)).relative_to(os.path.abspath(root)).as_posix()
+    except ValueError:
+        pass
     try:
         return file.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):
         return file.as_posix()
 
 
@@ -88,9 +94,14 @@ def from_mkdocs_config(config: Any, *, lang: str | None = None) -> Site:
         options = load_options({})
     root = Path(config.config_file_path).parent
     theme_language = config.theme.get("language") if config.theme else None
-    return make_site(
+    site = make_site(
         root=root, docs_dir=Path(config.docs_dir), options=options, theme_language=theme_language, lang=lang
     )
+    site.ctx.mermaid_local = any(
+        "mermaid" in str(script).lower() and not re.match(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", str(script), re.I)
+        for script in config.get("extra_javascript") or []
+    )
+    return site
 
 
 class _Collect(logging.Handler):
