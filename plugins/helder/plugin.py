@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -166,6 +166,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         # build gets a text it can render, so the other pages' findings are still reported.
         return page_markdown(cap_nesting(markdown), result, self.report, page.file.src_uri, self.site)
 
+    @event_priority(-100)  # after every other plugin: nothing changes the page after the cleaner
     def on_post_page(self, output: str, *, page: Page, config: Any) -> str:
         """Structured data, then the last step of every page: nothing that runs code outside the theme's own."""
         if not self.config.enabled:
@@ -194,6 +195,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         )
         return output.replace("</head>", script_tag(data) + "\n</head>", 1)
 
+    @event_priority(-100)
     def on_post_template(self, output: str, *, template_name: str, config: Any) -> str:
         """Pages the theme makes without a Markdown source (404.html) get the same last check as every page."""
         if self.config.enabled and template_name.endswith(".html"):
@@ -239,6 +241,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
                 page.meta["title"] = page.title
         return env
 
+    @event_priority(-100)  # after every other plugin, so the cleaned content is the content
     def on_page_content(self, html: str, *, page: Page, config: Any, files: Files) -> str:
         """Unsafe HTML (script, iframe, on*= attributes, javascript: links) never reaches the site.
 
