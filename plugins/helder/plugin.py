@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -9,19 +10,21 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
-from . import clock
+from . import clock, publishing
 from .audit.gate import default_report_dir, run_gate
 from .audit.result import AuditResult
 from .checker import PageReport, Report, check_page, check_titles
-from .config import HelderConfig
+from .config import ConfigAbort, HelderConfig, check_options
 from .findings import Finding, Severity, count, format_text, sort_key, summary_counts
-from .messages import message
+from .messages import Msg, message
 from .outputs.jsonld import government_service, script_tag
 from .outputs.publish import is_product, statement_page, write_dashboard, write_feed, write_state
 from .pages import page_markdown
 from .pages.help_pages import check_generated, generated_pages
 from .preview import preview_page
+from .publishing import Publication
 from .rules.safety import cap_nesting
 from .sanitize import PagePolicy, clean_html, clean_page, escape_value, theme_scripts, without_class
 from .site import Site, SiteConfigError, from_mkdocs_config
@@ -39,12 +42,29 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         self.report = Report()
         self.urls: dict[str, str] = {}
         self.page_policy = PagePolicy([])
+        self.dirty = False
+        self.publication: Publication | None = None
 
     # -- set-up ----------------------------------------------------------------------------------------
+
+    def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> Any:
+        """Every option checked by Helder first: a wrong one stops MkDocs with a message in the site's language
+        that names the option, its value and an example, and exit code 2."""
+        lang = options.get("lang") if options.get("lang") in ("nl", "en") else "nl"
+        problems = check_options(options)
+        if problems:
+            raise ConfigAbort(problems, lang)
+        errors, warnings = super().load_config(options, config_file_path)
+        if errors:  # a rule that needs the other options (a rule id under `rules:`), in Helder's own words
+            raise ConfigAbort(
+                [Msg("cfg_option_says", option=f"helder.{k}", problem=str(e)) for k, e in errors], lang
+            )
+        return errors, warnings
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` rebuilds on every save: slow gates (the browser audit) are skipped there.
         self.command = command
+        self.dirty = dirty
 
     def on_config(self, config: Any) -> Any:
         self.report = Report()  # serve rebuilds start clean
@@ -56,7 +76,46 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         except SiteConfigError as exc:
             raise PluginError(str(exc)) from exc
         self.page_policy = PagePolicy(theme_scripts(list(config.theme.dirs)))
+        self._start_publication(config)
         return config
+
+    def _start_publication(self, config: Any) -> None:
+        """Build into a new folder beside `site/`; `site/` is replaced only at the end of a good build.
+        `mkdocs serve` builds into a temporary folder of its own: left alone."""
+        if self.command == "serve":
+            return
+        try:
+            self.publication = publishing.start(Path(config.site_dir), dirty=self.dirty)
+        except publishing.Locked as exc:
+            raise ConfigAbort([Msg("build_locked", folder=exc.site_dir)], self.config.lang) from None
+        config.site_dir = str(self.publication.work_dir)
+
+    def _finish_publication(self, config: Any, *, refused: bool) -> None:
+        """The end of a build: publish the new site, or throw it away and keep the previous one."""
+        publication, self.publication = self.publication, None
+        if publication is None:
+            return
+        config.site_dir = str(publication.site_dir)  # `gh-deploy` reads it after the build
+        strict_failed = config.strict and any(
+            handler.counts
+            for handler in logging.getLogger("mkdocs").handlers
+            if isinstance(handler, CountHandler)
+        )
+        if refused or strict_failed:
+            publication.discard()
+            log.info(message(self.config.lang, "build_kept_site", folder=publication.site_dir)[0])
+        else:
+            publication.publish()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.publication is not None:
+            self.publication.discard()
+            self.publication = None
+
+    def on_shutdown(self) -> None:
+        if self.publication is not None:
+            self.publication.discard()
+            self.publication = None
 
     # -- checks ---------------------------------------------------------------------------------------
 
@@ -250,14 +309,16 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         """
         if not self.config.enabled:
             return html
-        html = clean_html(html)
+        html = clean_html(html, local_only=True)  # no image from another host (markdown.external-resource)
         # `<pre class="mermaid">` makes the theme fetch mermaid from a CDN, unless the site serves it itself.
         return html if self.site and self.site.ctx.mermaid_local else without_class(html, "mermaid")
 
     # -- after the build ------------------------------------------------------------------------------
 
+    @event_priority(-100)  # last: the search index and every other plugin's files are in the new folder
     def on_post_build(self, *, config: Any) -> None:
         if not self.config.enabled or self.site is None:
+            self._finish_publication(config, refused=False)
             return
         self._write_state(config)
         self._write_feed(config)
@@ -266,7 +327,9 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         counts = summary_counts(self.report.findings + (audit.findings if audit else []))
         if audit and audit.gate_error:
             counts["error"] += 1
-        if counts["error"] and self.command != "serve" and self.config.fail_on_error:  # build and gh-deploy
+        refused = bool(counts["error"]) and self.command != "serve" and self.config.fail_on_error
+        self._finish_publication(config, refused=refused)
+        if refused:  # build and gh-deploy
             errors = count(self.config.lang, "errors", counts["error"])
             raise Abort(" ".join(message(self.config.lang, "build_refused", errors=errors)))
 

@@ -18,7 +18,7 @@ from readability import SUPPORTED_LANGUAGES, WordListError
 from .catalogue import Catalogue, load_catalogue
 from .checker import make_context
 from .findings import Finding
-from .messages import Msg
+from .messages import Msg, Spaced, WithFix
 from .rules.context import CheckContext
 
 if TYPE_CHECKING:
@@ -130,6 +130,8 @@ def load_mkdocs_site(config_file: str, lang: str, *, explicit: bool = False) -> 
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from .config import ConfigAbort
+
     if not Path(config_file).is_file():
         raise SiteConfigError(Msg("cli_no_config", config=config_file), lang)
     logger = logging.getLogger("mkdocs")
@@ -139,6 +141,11 @@ def load_mkdocs_site(config_file: str, lang: str, *, explicit: bool = False) -> 
     logger.propagate, propagate = False, logger.propagate
     try:
         return from_mkdocs_config(load_config(config_file=config_file), lang=lang if explicit else None)
+    except ConfigAbort as exc:  # Helder's own check of its options: its messages as they are
+        raise SiteConfigError(
+            Msg("cli_bad_config", config=config_file, error=Spaced(tuple(WithFix(m) for m in exc.problems))),
+            lang,
+        ) from exc
     except MkDocsException as exc:  # ConfigurationError, and Abort after MkDocs logged each wrong setting
         problems = [_setting_problem(line) for line in collect.lines] or [str(exc).strip()]
         raise SiteConfigError(

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from markdown_it.token import Token
 
 from ..findings import Hit, Rule, Severity
+from ..sanitize import REMOVED_ELEMENTS, attribute_problem
 from ..source import SourcePage
 from .context import CheckContext
 from .markdown import Item, items
@@ -66,6 +67,10 @@ def external(url: str) -> str | None:
     return urlsplit(url.strip()).hostname or url.strip()[:40]
 
 
+def _css_urls(css: str) -> list[str]:
+    return [found.group(1) or found.group(2) for found in _CSS_URL.finditer(css)]
+
+
 def _urls(item: Item) -> Iterator[str]:
     """The URLs an item makes the browser fetch."""
     if item.kind == "image":
@@ -81,12 +86,15 @@ def _urls(item: Item) -> Iterator[str]:
         rels = set((item.attr("rel") or "").lower().split())
         if item.text == "link" and rels & _FETCHING_RELS:
             yield item.attr("href") or ""
-        for found in _CSS_URL.finditer(item.attr("style") or ""):
-            yield found.group(1) or found.group(2)
+        yield from _css_urls(item.attr("style") or "")
 
 
 def external_resources(tokens: Sequence[Token], mermaid_local: bool = False) -> list[tuple[int, str, dict]]:
-    """(0-based body line, message key, values) for every file fetched from another host."""
+    """(0-based body line, message key, values) for every file fetched from another host.
+
+    Elements the cleaner removes whole (`<script>`, `<iframe>`, `<link>`, `<style>`) are reported once, by
+    `markdown.unsafe-html`: they never reach the site, from whatever host.
+    """
     hits: list[tuple[int, str, dict]] = []
     in_style = False
     for item in items(tokens):
@@ -94,9 +102,10 @@ def external_resources(tokens: Sequence[Token], mermaid_local: bool = False) -> 
             in_style = True
         elif item.kind == "end_tag" and item.text == "style":
             in_style = False
-        urls = list(_urls(item))
-        if in_style and item.kind == "html_text":
-            urls = [found.group(1) or found.group(2) for found in _CSS_URL.finditer(item.text)]
+        removed = item.kind == "tag" and item.text in REMOVED_ELEMENTS
+        urls = [] if removed or in_style else list(_urls(item))
+        if removed or (item.kind == "tag" and attribute_problem("style", item.attr("style"))):
+            urls = [url for url in urls if url not in _css_urls(item.attr("style") or "")]
         for url in urls:
             host = external(url)
             if host:
