@@ -286,5 +286,8 @@ def test_a_duplicate_title_is_one_error_in_the_build_too_and_nothing_on_generate
     assert result.code == 1
     assert "Fout: content/b.md:2: [frontmatter.title-duplicate]" in result.text
     assert "content/hulp/" not in result.text and "[markdown.link-text]" not in result.text
+    # A refused build publishes nothing (issue 15): a build told to go on writes the pages to look at.
+    site.write("mkdocs.yml", mkdocs_yml(helder="fail_on_error: false\n"))
+    assert site.run(str(BIN / "mkdocs"), "build").code == 0
     links = re.findall(r'href="../(?:a|b)/">([^<]+)</a>', site.html("hulp/index.html"))
     assert links == [] or len(set(links)) == len(links)
