@@ -8,7 +8,7 @@ from typing import Any
 
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
@@ -18,11 +18,11 @@ from .audit.result import AuditResult
 from .checker import PageReport, Report, check_page, check_titles
 from .config import ConfigAbort, HelderConfig, check_options
 from .findings import Finding, Severity, count, format_text, sort_key, summary_counts
-from .messages import Msg, message
+from .messages import Msg, message, theme_words
 from .outputs.jsonld import government_service, script_tag
 from .outputs.publish import is_product, statement_page, write_dashboard, write_feed, write_state
 from .pages import page_markdown
-from .pages.help_pages import check_generated, generated_pages
+from .pages.help_pages import check_generated, generated_pages, generated_uris
 from .preview import preview_page
 from .publishing import Publication
 from .rules.safety import cap_nesting
@@ -41,6 +41,8 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         self.site: Site | None = None
         self.report = Report()
         self.urls: dict[str, str] = {}
+        #: Pages that are checked but not published (`draft_docs`: the editors' guide): the gate skips them.
+        self.drafts: set[str] = set()
         self.page_policy = PagePolicy([])
         self.dirty = False
         self.publication: Publication | None = None
@@ -69,6 +71,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
     def on_config(self, config: Any) -> Any:
         self.report = Report()  # serve rebuilds start clean
         self.urls = {}
+        self.drafts = set()
         if not self.config.enabled:
             return config
         try:
@@ -76,6 +79,10 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         except SiteConfigError as exc:
             raise PluginError(str(exc)) from exc
         self.page_policy = PagePolicy(theme_scripts(list(config.theme.dirs)))
+        if self.site.catalogue is not None:  # the footer's contact block, unless mkdocs.yml has its own
+            theme = config.extra.setdefault("helder", {})
+            # Escaped here: the theme prints `contact.address` and `contact.email` as they are.
+            theme.setdefault("contact", escape_value(self.site.catalogue.contact()))
         self._start_publication(config)
         return config
 
@@ -125,7 +132,9 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             return files
         site = self.site
         self.report.site_findings = list(site.site_findings)
-        for file in files.documentation_pages():
+        site.ctx.generated = generated_uris(site)
+        # Drafts too (the editors' guide): they are not published, but they are read, so they are checked.
+        for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
             self._check_file(file)
         if self.config.checks:
             check_titles(self.report.pages.values(), site.ctx)
@@ -158,6 +167,8 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         result = check_page(page, site.ctx) if self.config.checks else PageReport(page, list(page.problems))
         self.report.pages[file.src_uri] = result
         self.urls[file.src_uri] = "/" + ("" if file.url == "./" else file.url)
+        if not file.inclusion.is_included():
+            self.drafts.add(file.src_uri)
 
     def _add_help_pages(self, files: Files, config: Any) -> None:
         """The help overview, barrier, target-group and policy pages, made from the catalogue and checked; what
@@ -285,6 +296,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         menu and the breadcrumbs, also of other pages), so a title with `<script>` would run on every page
         that lists it. `frontmatter.value` already refuses such a title; this makes sure it can never run.
         """
+        env.globals["helder_words"] = theme_words  # the theme's words come from the message catalogue
         if not self.config.enabled:
             return env
         for file in files.documentation_pages():
@@ -370,7 +382,8 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         return result
 
     def _pages_by_url(self) -> dict[str, PageReport]:
-        return {self.urls[uri]: result for uri, result in self.report.pages.items()}
+        pages = self.report.pages.items()
+        return {self.urls[uri]: result for uri, result in pages if uri not in self.drafts}
 
     def _write_dashboard(self, config: Any, audit: AuditResult | None) -> None:
         options = self.config.dashboard

@@ -652,9 +652,13 @@ def targets(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
     ]
 
 
-def missing_files(page: SourcePage, page_file: Path, docs_dir: Path) -> list[BodyHit]:
-    """Links and images to a file that is not in the docs folder: the reader would get a broken page or a
-    missing picture. Only files are checked here (a page, an image, a PDF); other sites are never fetched."""
+def missing_files(
+    page: SourcePage, page_file: Path, docs_dir: Path, generated: frozenset[str] = frozenset()
+) -> list[BodyHit]:
+    """Links and images to a file that is not in the docs folder (nor made by the build, like the help
+    pages): the reader would get a broken page or a missing picture. Only files are checked here (a page, an
+    image, a PDF); other sites are never fetched."""
+    docs = docs_dir.resolve()
     hits: list[BodyHit] = []
     for line, kind, href in targets(page.tokens):
         target = unquote(urlsplit(href).path)
@@ -663,6 +667,9 @@ def missing_files(page: SourcePage, page_file: Path, docs_dir: Path) -> list[Bod
         base = docs_dir if target.startswith("/") else page_file.parent
         path = (base / target.lstrip("/")).resolve()
         exists = path.is_file() or (target.endswith("/") and (path / "index.md").is_file())
+        if not exists and path.is_relative_to(docs):
+            made = path.relative_to(docs).as_posix()
+            exists = made in generated or f"{made}/index.md" in generated
         if not exists:
             key = "md_missing_image" if kind == "image" else "md_missing_link"
             hits.append(BodyHit("markdown.missing-file", line, key, {"target": _short(href, 60)}))
@@ -687,7 +694,7 @@ def check(page: SourcePage, ctx: CheckContext) -> list[Hit]:
     found = [hit for rule in CHECKS for hit in rule(tokens)]
     page_file = Path(page.path) if Path(page.path).is_absolute() else ctx.config_dir / page.path
     if ctx.docs_dir is not None and page_file.is_file():  # generated pages link to pages made with them
-        found += missing_files(page, page_file, ctx.docs_dir)
+        found += missing_files(page, page_file, ctx.docs_dir, ctx.generated)
     hits: list[Hit] = []
     for hit in found:
         lines = {name: page.source_line(line) for name, line in hit.line_values.items()}
