@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 from typing import Any
@@ -243,6 +244,10 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             return output
         output = self._structured_data(output, page, config)
         output = clean_page(output, self.page_policy, content=page.content or "")
+        url = self.urls.get(page.file.src_uri)
+        if url:  # the gate checks that a page's address serves this page itself (issue 15)
+            marker = f'<meta name="helder-page" content="{html.escape(url)}">'
+            output = output.replace("</head>", marker + "\n</head>", 1)
         if self.command == "serve":  # the editor's preview shows the findings in the page; never built
             result = self.report.pages.get(page.file.src_uri)
             output = preview_page(output, page.content or "", result, self.site)
