@@ -29,11 +29,12 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 from helder.checker import check_page, make_context
+from helder.sanitize import URL_ATTRIBUTES
 from helder.source import parse_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sitelib import CATALOGUE
-from test_page_safety import runs
+from test_page_safety import THEME_SCRIPT_TEXTS
 
 FUZZ_SECONDS = float(os.environ.get("FUZZ_SECONDS", "0"))
 COUNT = {"check": 0, "build": 0}
@@ -154,6 +155,47 @@ plugins:
 """
 
 
+class _Runs(HTMLParser):
+    """What a browser would run: an event attribute, a script URL where a URL goes, an inline script that is
+    not one of the theme's own. (`alt="javascript:..."` is text: only URL attributes count.)"""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+        self.script: dict[str, str | None] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"<{tag} {name}=...>")
+            squashed = re.sub(r"[\s\x00-\x1f]", "", value or "").lower()
+            if name in URL_ATTRIBUTES and squashed.startswith(("javascript:", "vbscript:", "data:text/html")):
+                self.found.append(f"<{tag} {name}={value}>")
+        if tag == "script":
+            self.script = dict(attrs)
+
+    def handle_data(self, data: str) -> None:
+        script = self.script
+        if (
+            script is None
+            or script.get("src")
+            or script.get("type") in ("application/json", "application/ld+json")
+        ):
+            return
+        if not any(data.startswith(start) for start in THEME_SCRIPT_TEXTS):
+            self.found.append(f"<script>{data[:60]}")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self.script = None
+
+
+def runs(html: str) -> list[str]:
+    parser = _Runs()
+    parser.feed(html)
+    return parser.found
+
+
 class _Fetches(HTMLParser):
     """Every URL a page makes the browser load (src, srcset, poster, data, link href of a fetching rel)."""
 
@@ -266,5 +308,9 @@ def quiet_mkdocs() -> Iterator[None]:
 def test_the_scanners_themselves_can_fail():
     assert third_party('<img src="https://tracker.example/p.png">') == ["https://tracker.example/p.png"]
     assert runs("<p onclick=alert(1)>x</p>") != []
+    assert (
+        runs('<a href=" java\tscript:alert(1)">x</a>') != []
+        and runs('<img alt="javascript:x" src="a.png">') == []
+    )
     with pytest.raises(ElementTree.ParseError):
         ElementTree.fromstring(b"<a>\x01</a>")

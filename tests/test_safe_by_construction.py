@@ -77,6 +77,7 @@ PAGES: dict[str, tuple[str, str, int | None]] = {
     "reviewed-huge": (product("f", reviewed="9" * 5000), "frontmatter.value", 8),
     "online-bool-tag": (product("g", online="!!bool maybe"), "frontmatter.syntax", 6),
     "online-int-tag": (product("h", online="!!int x"), "frontmatter.syntax", 6),
+    "online-list": (product("w", online="[]"), "frontmatter.value", 6),
     "online-float-tag": (product("i", online="!!float x"), "frontmatter.syntax", 6),
     "lang-xx": (product("j", lang="xx"), "frontmatter.value", 10),
     "upl-list": (product("k", upl="[a, b]"), "frontmatter.value", 5),

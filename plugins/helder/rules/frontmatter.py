@@ -217,7 +217,7 @@ def validate(page: SourcePage, ctx: CheckContext) -> list[Hit]:
     hits.extend(check_future(page))
     hits.extend(check_upl(page))
     hits.extend(check_freshness(page, ctx, is_product))
-    if is_product and page.meta.get("online") in LOGIN and not page.meta.get("apply_url"):
+    if is_product and page.str_value("online") in LOGIN and not page.meta.get("apply_url"):
         values = {"online": LOGIN[page.meta["online"]]}
         hits.append(Hit("frontmatter.apply-url", page.line_of("online"), "fm_apply_url", values))
     ignore = page.meta.get("ignore")
