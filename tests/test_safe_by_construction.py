@@ -78,6 +78,8 @@ PAGES: dict[str, tuple[str, str, int | None]] = {
     "online-bool-tag": (product("g", online="!!bool maybe"), "frontmatter.syntax", 6),
     "online-int-tag": (product("h", online="!!int x"), "frontmatter.syntax", 6),
     "online-list": (product("w", online="[]"), "frontmatter.value", 6),
+    "hide-number": (product("x", hide="1"), "frontmatter.value", 10),
+    "template-number": (product("y", template="3"), "frontmatter.value", 10),
     "online-float-tag": (product("i", online="!!float x"), "frontmatter.syntax", 6),
     "lang-xx": (product("j", lang="xx"), "frontmatter.value", 10),
     "upl-list": (product("k", upl="[a, b]"), "frontmatter.value", 5),
@@ -113,6 +115,8 @@ def page_site(tmp_path_factory: pytest.TempPathFactory) -> SiteDir:
         "index.md", "---\ntype: page\ntitle: Home\nsummary: De start.\n---\n# Home\n\nWelkom op de site.\n"
     )
     site.page("goed.md", GOOD_PRODUCT)
+    # A template the theme does not have: the check cannot know the theme, the build leaves the key out.
+    site.page("geen-template.md", product("z", template="bestaat-niet.html"))
     for name, (text, _, _) in PAGES.items():
         site.page(f"geval/{name}.md", text)
     return site

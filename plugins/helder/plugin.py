@@ -26,6 +26,7 @@ from .pages import page_markdown
 from .pages.help_pages import check_generated, generated_pages, generated_uris
 from .preview import preview_page
 from .publishing import Publication
+from .rules.frontmatter import THEME_KEYS, theme_value_ok
 from .rules.safety import cap_nesting
 from .sanitize import PagePolicy, clean_html, clean_page, escape_value, theme_scripts, without_class
 from .site import Site, SiteConfigError, from_mkdocs_config
@@ -309,7 +310,12 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             if page is None:
                 continue
             title = page.title
-            page.meta = {key: escape_value(value) for key, value in (page.meta or {}).items()}
+            # A theme key with a wrong type (`hide: 1`, `template: 3`) would crash the theme: it is a
+            # `frontmatter.value` finding, and the page is built without it.
+            meta = {k: v for k, v in (page.meta or {}).items() if k not in THEME_KEYS or theme_value_ok(k, v)}
+            if "template" in meta and not _template_exists(env, meta["template"]):
+                meta.pop("template")
+            page.meta = {key: escape_value(value) for key, value in meta.items()}
             if isinstance(title, str) and escape_value(title) is not title:
                 page.title = escape_value(title)
                 # Material prints `page.title | striptags` in <title> when there is no `meta.title`, and
@@ -434,6 +440,15 @@ class HelderPlugin(BasePlugin[HelderConfig]):
     def _write_state(self, config: Any) -> None:
         assert self.site is not None
         write_state(self.site.root / self.config.state_dir, self.report, self.urls)
+
+
+def _template_exists(env: Any, name: str) -> bool:
+    """A page's `template:` that the theme has (else MkDocs stops with TemplateNotFound)."""
+    try:
+        env.get_template(name)
+    except Exception:  # noqa: BLE001 - not found, or a template with a syntax error: both are unusable
+        return False
+    return True
 
 
 def _sections(items: list[Any]) -> Any:

@@ -79,6 +79,30 @@ HttpsUrl = Annotated[
 THEME_KEYS = {"hide", "template", "icon", "status", "subtitle", "search", "tags", "description", "comments"}
 
 
+class ThemeMeta(BaseModel):
+    """The theme's keys with the types it reads them as: a wrong type crashed the build (`hide: 1`)."""
+
+    model_config = ConfigDict(extra="ignore", strict=True)
+    hide: list[str] | None = None
+    template: Annotated[str, StringConstraints(pattern=r"^[\w./-]+\.html$")] | None = None
+    icon: str | None = None
+    status: str | None = None
+    subtitle: str | None = None
+    search: dict[str, bool | int | float] | None = None
+    tags: list[str] | None = None
+    description: str | None = None
+    comments: bool | None = None
+
+
+def theme_value_ok(key: str, value: object) -> bool:
+    """True when a theme key's value has the type the theme reads it as (the build drops it otherwise)."""
+    try:
+        ThemeMeta.model_validate({key: value})
+    except ValidationError:
+        return False
+    return True
+
+
 class Overview(BaseModel):
     """`overview: {audience: ondernemers}` on an overview page; without it the page lists its own folder."""
 
@@ -211,6 +235,9 @@ def validate(page: SourcePage, ctx: CheckContext) -> list[Hit]:
         model.model_validate({k: v for k, v in page.meta.items() if k not in THEME_KEYS})
     except ValidationError as exc:
         hits.extend(_error_hit(page, error) for error in exc.errors())
+    for key in sorted(THEME_KEYS & set(page.meta)):
+        if not theme_value_ok(key, page.meta[key]):
+            hits.append(Hit("frontmatter.value", page.line_of(key), "fm_wrong", {"key": key, "hint": ""}))
     hits.extend(check_markup(page))
     hits.extend(check_control(page))
     hits.extend(check_duplicates(page))
