@@ -21,10 +21,17 @@ from .config import ConfigAbort, HelderConfig, check_options
 from .findings import Finding, Severity, count, format_text, sort_key, summary_counts
 from .messages import Msg, message, theme_words
 from .outputs.jsonld import government_service, script_tag
-from .outputs.publish import is_product, statement_page, write_dashboard, write_feed, write_state
+from .outputs.publish import (
+    is_product,
+    refresh_gate_result,
+    statement_page,
+    write_dashboard,
+    write_feed,
+    write_state,
+)
 from .pages import page_markdown
 from .pages.help_pages import check_generated, generated_pages, generated_uris
-from .preview import preview_page
+from .preview import preview_content, preview_style
 from .publishing import Publication
 from .rules.frontmatter import THEME_KEYS, theme_value_ok
 from .rules.safety import cap_nesting
@@ -249,9 +256,8 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         if url:  # the gate checks that a page's address serves this page itself (issue 15)
             marker = f'<meta name="helder-page" content="{html.escape(url)}">'
             output = output.replace("</head>", marker + "\n</head>", 1)
-        if self.command == "serve":  # the editor's preview shows the findings in the page; never built
-            result = self.report.pages.get(page.file.src_uri)
-            output = preview_page(output, page.content or "", result, self.site)
+        if self.command == "serve" and page.file.src_uri in self.report.pages:
+            output = preview_style(output)  # the findings are in the body (on_page_content)
         return output
 
     def _structured_data(self, output: str, page: Page, config: Any) -> str:
@@ -334,7 +340,11 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             return html
         html = clean_html(html, local_only=True)  # no image from another host (markdown.external-resource)
         # `<pre class="mermaid">` makes the theme fetch mermaid from a CDN, unless the site serves it itself.
-        return html if self.site and self.site.ctx.mermaid_local else without_class(html, "mermaid")
+        if not (self.site and self.site.ctx.mermaid_local):
+            html = without_class(html, "mermaid")
+        if self.command == "serve":  # the editor's preview shows the findings in the page; never built
+            html = preview_content(html, self.report.pages.get(page.file.src_uri), self.site)
+        return html
 
     # -- after the build ------------------------------------------------------------------------------
 
@@ -346,6 +356,8 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         self._write_state(config)
         self._write_feed(config)
         audit = self._run_audit(config)
+        if audit is not None:
+            self._refresh_statement(config)
         self._write_dashboard(config, audit)
         counts = summary_counts(self.report.findings + (audit.findings if audit else []))
         if audit and audit.gate_error:
@@ -355,6 +367,13 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         if refused:  # build and gh-deploy
             errors = count(self.config.lang, "errors", counts["error"])
             raise Abort(" ".join(message(self.config.lang, "build_refused", errors=errors)))
+
+    def _refresh_statement(self, config: Any) -> None:
+        """The statement was made before the site was built: give it the result of this build's own gate."""
+        url = self.urls.get(self.config.statement.page)
+        if self.config.statement.enabled and url:
+            page_html = Path(config.site_dir) / url.strip("/") / "index.html"
+            refresh_gate_result(page_html, self._audit_report_dir(config), self.site.default_lang)
 
     def _run_audit(self, config: Any) -> AuditResult | None:
         """The WCAG gate on the built site. Skipped while serving: it takes seconds per page."""

@@ -49,6 +49,8 @@ class PageRow:
     errors: int
     warnings: int
     findings: list[str] = field(default_factory=list)
+    #: The page's own language (front matter `lang`), so its title is marked up in that language.
+    lang: str = ""
 
     @property
     def readability(self) -> float | None:

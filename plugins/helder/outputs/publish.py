@@ -8,14 +8,25 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+from html import escape
 from pathlib import Path
 from typing import Any
 
+from ..audit.explain import explain
 from ..audit.manifest import write_manifest
 from ..audit.result import AuditResult
 from ..checker import Report
 from ..files import write_atomic
-from ..pages.statement import Research, Status, compute_status, statement_markdown
+from ..messages import text as message_text
+from ..pages.statement import (
+    GATE_RESULT_ID,
+    Research,
+    Status,
+    compute_status,
+    gate_paragraph,
+    statement_markdown,
+)
 from .dashboard import read_history, record_history, render, totals
 from .feed import FeedProduct, build_feed
 from .quality import a11y_by_path, page_row, read_last_audit, row_dict
@@ -140,8 +151,33 @@ def statement_page(
         gate_errors=int(last["errors"]) if last else 0,
         gate_ran=bool(last),
     )
-    listed = [(i.rule + (f" ({i.selector})" if i.selector else ""), i.reason) for i in ignores]
+    # No rule codes for residents: what the ignored result means, in words, and why it stays.
+    listed = [(rule_in_words(i.rule, lang), i.reason) for i in ignores]
     text = statement_markdown(
         options, status, site_name=site_name, site_url=site_url, ignores=listed, last_audit=last, lang=lang
     )
     return status, text
+
+
+def rule_in_words(rule: str, lang: str) -> str:
+    """`a11y.htmlcs.H32.2` -> what it means ("Een formulier heeft geen knop om te versturen." or the like)."""
+    runner, _, code = rule.removeprefix("a11y.").partition(".")
+    if runner not in ("htmlcs", "axe"):  # Helder's own browser checks: `a11y.keyboard.trap`
+        runner, code = "helder", rule.removeprefix("a11y.")
+    key, _specific = explain(runner, code)
+    return message_text(lang, key)
+
+
+def refresh_gate_result(page_html: Path, report_dir: Path, lang: str) -> bool:
+    """Write the result of this build's gate into the statement page, which was made before the gate ran.
+    False when the page or its paragraph is not there (a site with its own statement page)."""
+    try:
+        html = page_html.read_text(encoding="utf-8")
+    except OSError:
+        return False
+    sentence = escape(gate_paragraph(read_last_audit(report_dir), lang))
+    pattern = re.compile(rf'(<p id="{GATE_RESULT_ID}">).*?(</p>)', re.DOTALL)
+    if not pattern.search(html):
+        return False
+    write_atomic(page_html, pattern.sub(lambda m: m.group(1) + sentence + m.group(2), html, count=1))
+    return True

@@ -59,6 +59,7 @@ def page_row(result: PageReport, url: str, a11y: dict[str, int] | None) -> PageR
         errors=sum(1 for f in result.findings if f.severity is Severity.ERROR),
         warnings=sum(1 for f in result.findings if f.severity is Severity.WARNING),
         findings=[format_short(f) for f in result.findings if f.severity is not Severity.INFO],
+        lang=page.lang,
     )
 
 

@@ -32,6 +32,8 @@ class Product:
     src_uri: str
     title: str
     help: list[str]
+    #: The page's own language: a title in another language than the list is marked with it.
+    lang: str = ""
 
 
 def generated_pages(site: Site, pages: Mapping[str, PageReport]) -> dict[str, str]:
@@ -40,7 +42,7 @@ def generated_pages(site: Site, pages: Mapping[str, PageReport]) -> dict[str, st
     if site.catalogue is None or not folder:
         return {}
     products = [
-        Product(uri, r.page.title, r.page.str_list("help"))
+        Product(uri, r.page.title, r.page.str_list("help"), r.page.lang)
         for uri, r in sorted(pages.items(), key=lambda item: item[1].page.title.casefold())
         if r.page.page_type in site.options.product_types
     ]
@@ -173,7 +175,10 @@ def barrier_page(catalogue: Catalogue, key: str, products: list[Product], folder
         front=front_matter(barrier.title, barrier.description),
         barrier=barrier,
         offers=render_help(catalogue, keys, lang, level=3),
-        products=[{"title": title, "link": _link(uri, p.src_uri)} for p, title in _unique_titles(related)],
+        products=[
+            {"title": title, "link": _link(uri, p.src_uri), "lang": p.lang if p.lang != lang else ""}
+            for p, title in _unique_titles(related)
+        ],
     )
 
 
