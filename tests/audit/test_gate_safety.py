@@ -148,3 +148,56 @@ def test_chromium_and_its_profile_go_when_pa11y_ci_is_killed(tmp_path, tools):
     for pid in found["chromium"]:
         assert not Path(f"/proc/{pid}").exists() or b") Z" in Path(f"/proc/{pid}/stat").read_bytes()
     assert not found["tmp"].exists()  # the profile folder went with the run's temp folder
+
+
+# --- item 2: the browser records every request a page makes ---------------------------------------------------
+
+
+def test_a_request_to_another_host_is_a_finding_of_the_browser_check(tmp_path, tools):
+    # Built without Helder's plugin (whose cleaners would remove the image): the browser check is the last line.
+    pages = {
+        **PAGES,
+        "teller.md": '# Teller\n\nWelkom.\n\n<img src="http://127.0.0.2:9/teller.png" alt="Bezoekersteller">\n',
+    }
+    root = tmp_path / "project"
+    site = build_site(root, pages, overrides=None)
+    result = run_gate(
+        site, pages=page_map(pages), options=_options(tools, root), project_root=root, progress=False
+    )
+    found = [f for f in result.findings if f.rule == "a11y.third-party-request"]
+    assert found and {f.path for f in found} == {"content/teller.md"}, [f.path for f in found]
+    assert "http://127.0.0.2:9" in found[0].message
+    assert found[0].severity.value == "error"
+    assert found[0].message.startswith("Deze pagina haalt iets op bij een andere website dan de eigen site.")
+
+
+def test_the_checks_chromium_goes_when_their_script_is_killed(tmp_path, tools):
+    from helder.audit.browser import ChecksRun
+
+    root = tmp_path / "project"
+    site = build_site(root, PAGES, overrides=None)
+    tool_set = find_tools(root, browser=tools["browser"], node_modules=tools["node_modules"])
+    seen: dict[str, Any] = {}
+
+    def kill_script(event: str, job: Job) -> None:
+        if event != "begin" or seen:
+            return
+        run_dir = Path(run._tmp.name)  # type: ignore[union-attr]
+        seen.update(tmp=run_dir, chromium=processes_using(run_dir / "profile"))
+        os.kill(run._process.pid, signal.SIGKILL)  # type: ignore[union-attr]
+
+    with SiteServer(site) as server:
+        run = ChecksRun(
+            [Job("/", DESKTOP), Job("/paspoort/", DESKTOP)],
+            tools=tool_set,
+            base_url=server.base_url,
+            concurrency=1,
+            timeout_s=20,
+            on_progress=kill_script,
+        )
+        run.start()
+        with pytest.raises(GateError):
+            run.finish()
+    assert seen and seen["chromium"], "no Chromium ran with the run's own profile folder"
+    assert processes_using(seen["tmp"]) == []
+    assert not seen["tmp"].exists()
