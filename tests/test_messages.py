@@ -21,7 +21,7 @@ from sitelib import REPO
 
 PACKAGE = REPO / "plugins" / "helder"
 #: What Helder counts in its summaries (`findings.count`).
-COUNTED = ("pages", "errors", "warnings", "tips", "screens", "ignored")
+COUNTED = ("pages", "errors", "warnings", "tips", "screens", "ignored", "changes")
 TEMPLATES = PACKAGE / "templates"
 #: The theme's templates: `h.t("menu")` is the catalogue's `th_menu` (`messages.theme_words`).
 THEME = REPO / "overrides"

@@ -20,7 +20,7 @@ from readability import SUPPORTED_LANGUAGES
 from .findings import Finding, Hit, Severity, sort_key
 from .levels import Levels
 from .messages import message
-from .rules import registry
+from .rules import ignores, registry
 from .rules.context import CheckContext
 from .rules.kinds import effective_sections
 from .rules.settings import DEFAULT_LIMITS, Limits, RuleSettings
@@ -140,24 +140,16 @@ def run_rules(
     return findings
 
 
-def _silenced(rule: str, ignore: Any) -> bool:
-    """A page may switch a rule (or a group) off with `ignore: {rule: reason}`; the reason is checked elsewhere."""
-    if not isinstance(ignore, dict):
-        return False
-    parts = rule.split(".")
-    return any(
-        ".".join(parts[:end]) in ignore and ignore[".".join(parts[:end])] for end in range(1, len(parts) + 1)
-    )
-
-
 def check_page(page: SourcePage, ctx: CheckContext) -> PageReport:
-    """Every rule on one page, with the page's own `ignore:` and the site's levels applied."""
-    findings = run_rules(page, ctx)
-    ignore = page.meta.get("ignore")
-    findings = [f for f in findings if f.rule.startswith("frontmatter.") or not _silenced(f.rule, ignore)]
+    """Every rule on one page, with the editor's exceptions (`ignores`) and then the site's levels applied."""
+    findings, problems, exceptions = ignores.apply(page, run_rules(page, ctx), ctx)
+    findings += findings_from(page, problems, ctx)
     if ctx.levels:
         findings = ctx.levels.apply(findings)
-    return PageReport(page, sorted(findings, key=sort_key), ctx.page_data.get(page.path, {}))
+    data = ctx.page_data.get(page.path, {})
+    if exceptions:  # listed on the dashboard: page, line, rule, reason
+        data = {**data, "exceptions": exceptions}
+    return PageReport(page, sorted(findings, key=sort_key), data)
 
 
 def check_titles(pages: Iterable[PageReport], ctx: CheckContext) -> None:

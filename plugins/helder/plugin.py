@@ -20,9 +20,12 @@ from .checker import PageReport, Report, check_page, check_titles
 from .config import ConfigAbort, HelderConfig, check_options
 from .findings import Finding, Severity, count, format_text, sort_key, summary_counts
 from .messages import Msg, message, theme_words
+from .outputs.history import read_history, setting_line
 from .outputs.jsonld import government_service, script_tag
 from .outputs.publish import (
+    Links,
     is_product,
+    preview_base,
     refresh_gate_result,
     statement_page,
     write_dashboard,
@@ -50,6 +53,8 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         self.site: Site | None = None
         self.report = Report()
         self.urls: dict[str, str] = {}
+        #: MkDocs' edit link of each page (`repo_url` + `edit_uri`), for the dashboard.
+        self.edit_urls: dict[str, str] = {}
         #: Pages that are checked but not published (`draft_docs`: the editors' guide): the gate skips them.
         self.drafts: set[str] = set()
         self.page_policy = PagePolicy([])
@@ -80,6 +85,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
     def on_config(self, config: Any) -> Any:
         self.report = Report()  # serve rebuilds start clean
         self.urls = {}
+        self.edit_urls = {}
         self.drafts = set()
         if not self.config.enabled:
             return config
@@ -241,6 +247,8 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         result = self.report.pages.get(page.file.src_uri)
         if result is None:
             return markdown
+        if page.edit_url:
+            self.edit_urls[page.file.src_uri] = page.edit_url
         # Lists nested hundreds deep would crash Python-Markdown: `markdown.nesting` refuses the page, and the
         # build gets a text it can render, so the other pages' findings are still reported.
         return page_markdown(cap_nesting(markdown), result, self.report, page.file.src_uri, self.site)
@@ -358,8 +366,8 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         audit = self._run_audit(config)
         if audit is not None:
             self._refresh_statement(config)
-        self._write_dashboard(config, audit)
-        counts = summary_counts(self.report.findings + (audit.findings if audit else []))
+        history = self._write_dashboard(config, audit)
+        counts = summary_counts(self.report.findings + (audit.findings if audit else []) + history)
         if audit and audit.gate_error:
             counts["error"] += 1
         refused = bool(counts["error"]) and self.command != "serve" and self.config.fail_on_error
@@ -415,15 +423,27 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         pages = self.report.pages.items()
         return {self.urls[uri]: result for uri, result in pages if uri not in self.drafts}
 
-    def _write_dashboard(self, config: Any, audit: AuditResult | None) -> None:
+    def _write_dashboard(self, config: Any, audit: AuditResult | None) -> list[Finding]:
+        """The dashboard; returns what is wrong with its history file (already logged)."""
         options = self.config.dashboard
         if not options.enabled or self.site is None:
-            return
-        # Internal (the default): beside the site, so it is never published. Published: in the site, but not in
-        # the navigation or the sitemap (both are made before this).
-        site_dir = Path(config.site_dir).resolve()
+            return []
+        site = self.site
+        # Internal (the default): in the project beside mkdocs.yml, so it is never published, also while serving
+        # (serve builds into a temporary folder). Published: in the site, but not in the navigation or the
+        # sitemap (both are made before this).
         folder = (
-            site_dir / options.folder if options.publish else site_dir.parent / f"helder-{options.folder}"
+            Path(config.site_dir).resolve() / options.folder
+            if options.publish
+            else site.root / f"helder-{options.folder}"
+        )
+        history_file = site.root / options.history
+        config_file = Path(config.config_file_path)
+        history = read_history(
+            history_file,
+            site.shown(history_file),
+            self.config.lang,
+            config_line=(site.shown(config_file), setting_line(config_file, "history")),
         )
         # Only a build whose gate ran says something true about the site: a broken gate is no data point.
         record = options.record and self.command == "build" and not (audit and audit.gate_error)
@@ -432,17 +452,27 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             self.report,
             self.urls,
             audit,
-            options=options,
             product_types=self.config.product_types,
-            history_file=self.site.root / options.history,
+            history=history,
+            history_file=history_file,
             record=record,
             site_name=config.site_name,
             site_url=config.site_url or "",
             stale_months=self.config.stale_after_months,
             today=clock.today(),
+            links=Links(
+                site.root,
+                self.edit_urls,
+                preview_base(self.command, config.dev_addr, config.site_url or ""),
+                published=options.publish,
+            ),
             lang=self.config.lang,
         )
         log.info(message(self.config.lang, "dashboard_written", path=index)[0])
+        found = site.ctx.levels.apply(history.findings) if site.ctx.levels else history.findings
+        for finding in found:
+            self._log(finding)
+        return found
 
     def _write_feed(self, config: Any) -> None:
         if self.config.feed:
