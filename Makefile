@@ -1,6 +1,7 @@
 # Helder: two commands do all set-up on a fresh machine.
 #   make site   builds the demo site with every gate (content checks, accessibility audit)
 #   make test   runs the whole test suite
+#   make fuzz   runs the property-based tests for FUZZ_SECONDS (default 300)
 #   make screenshots  pictures of the home page, a product page and the A to Z page at 390 and 1280 px
 # Re-running is fast: the venv and node_modules are only rebuilt when pyproject.toml or package-lock.json change.
 #
@@ -18,7 +19,7 @@ NODE_OK := node_modules/.helder-installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test check serve nieuw setup chromium lint clean screenshots
+.PHONY: site test fuzz check serve nieuw setup chromium lint clean screenshots
 
 site: setup
 	$(BIN)/mkdocs build --strict
@@ -29,6 +30,12 @@ site: setup
 
 test: setup
 	$(BIN)/pytest
+
+# Property-based tests for a fixed time (issue 15): generated pages checked and built, FUZZ_SECONDS in all
+# (default 5 minutes); prints how many pages and sites it tried. `make test` runs the same with a few examples.
+FUZZ_SECONDS ?= 300
+fuzz: $(PY_OK)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) timeout $$(( $(FUZZ_SECONDS) + 600 )) $(BIN)/pytest -q -s -p no:cacheprovider tests/test_fuzz.py
 
 check: $(PY_OK)
 	$(BIN)/helder check

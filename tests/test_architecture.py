@@ -113,6 +113,7 @@ def test_rule_modules_are_listed_not_discovered():
         "sections",
         "help",
         "markdown",
+        "safety",
         "readability",
         "words",
         "style",

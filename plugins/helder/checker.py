@@ -194,7 +194,7 @@ def check_files(files: Iterable[tuple[Path, str]], ctx: CheckContext, *, default
     """Check each (file on disk, path to show) pair."""
     report = Report()
     for file, shown in files:
-        page = read_page(file, shown, default_lang=default_lang, lang=ctx.lang)
+        page = read_page(file, shown, default_lang=default_lang, lang=ctx.lang, inside=ctx.docs_dir)
         report.pages[shown] = check_page(page, ctx)
     check_titles(report.pages.values(), ctx)
     return report

@@ -110,7 +110,8 @@ def check(
         tips=count(lang, "tips", counts["info"]),
     )
     emit(findings, fmt, summary, lang)
-    sys.exit(1 if has_errors(findings) else 0)
+    # A rule that crashed is a bug in Helder, not in the page: the check did not fully run (exit 2).
+    sys.exit(2 if any(f.rule == "internal" for f in findings) else 1 if has_errors(findings) else 0)
 
 
 def _check_generated(site: Site, report: Report) -> None:
@@ -295,5 +296,9 @@ def _translate_click(lang: str) -> None:
 
 
 def main() -> None:
-    localize(cli, cli_language(sys.argv[1:], os.environ))
-    cli(prog_name="helder")
+    lang = cli_language(sys.argv[1:], os.environ)
+    localize(cli, lang)
+    try:
+        cli(prog_name="helder")
+    except Exception as exc:  # noqa: BLE001 - never a traceback: a clear message and exit 2 (fail closed)
+        fail(Msg("cli_crash", error=type(exc).__name__), lang)

@@ -12,14 +12,17 @@ plugins:
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import json
 from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
+from mkdocs.exceptions import Abort
 
 from . import levels
 from .audit.config import AuditOptions
-from .messages import Msg
+from .messages import Msg, Quoted
 from .rules import registry
 
 
@@ -189,3 +192,165 @@ def load_options(data: dict[str, Any] | None = None, *, config_file_path: str | 
         key, error = failed[0]
         raise ValueError(f"{key}: {error}")
     return options
+
+
+# --- Helder's own check of every option (issue 15): a Dutch message naming the option, its value and an
+# example, before MkDocs' own validation (whose messages are English and whose exit code is 1).
+
+#: Lowest and highest allowed number per option (dotted path below `helder`); the rest only need their type.
+BOUNDS: dict[str, tuple[float | None, float | None]] = {
+    "stale_after_months": (0, 600),
+    "readability.min_words": (0, None),
+    "readability.hardest": (0, 100),
+    "audit.port": (0, 65535),
+    "audit.run_timeout": (0, None),
+    **{f"readability.{lang}.{name}": (1, None) for lang in ("nl", "en") for name in ("sentence_words",)},
+    **{f"readability.{lang}.long_word_syllables": (1, None) for lang in ("nl", "en")},
+}
+#: Examples for options whose default says nothing (an empty text, an empty list).
+EXAMPLES = {
+    "content_lang": "nl",
+    "municipality_uri": "http://standaarden.overheid.nl/owms/terms/Utrecht_(gemeente)",
+    "feed": "samenwerkende-catalogi.xml",
+    "audit.node_modules": "node_modules",
+    "audit.node": "/usr/bin/node",
+    "audit.report_dir": "helder-audit",
+    "rules": "{sections.costs-missing: warning}",
+    "sections": "{steps: {headings: [Stappen]}}",
+    "readability.jargon_extra": "data/ambtelijk.yml",
+}
+
+
+class ConfigAbort(Abort):
+    """Settings Helder cannot work with: each problem in the user's language, exit code 2 (MkDocs' own
+    configuration errors exit with 1, which the README reserves for error findings)."""
+
+    code = 2
+    exit_code = 2
+
+    def __init__(self, problems: list[Msg], lang: str = "nl") -> None:
+        self.problems = problems
+        super().__init__("\n".join("helder: " + " ".join(msg.pair(lang)).strip() for msg in problems))
+
+
+def _shown_value(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _kind(option: Any, path: str) -> tuple[Msg, str]:
+    """What an option takes (in words, from the catalogue) and an example value (as YAML)."""
+    if isinstance(option, c.Optional):
+        return _kind(option.option, path)
+    if isinstance(option, c.Choice):
+        choices = list(option.choices)
+        return Msg("cfg_kind_choice", choices=Quoted(tuple(choices))), json.dumps(
+            option.default or choices[0]
+        )
+    if isinstance(option, c.SubConfig):
+        return Msg("cfg_kind_mapping"), EXAMPLES.get(path, "{enabled: true}")
+    if isinstance(option, c.ListOfItems):
+        _, item = _kind(option.option_type, path)
+        return Msg("cfg_kind_list"), EXAMPLES.get(path, f"[{item}]")
+    if isinstance(option, (c.DictOfItems, RuleLevels)):
+        return Msg("cfg_kind_mapping"), EXAMPLES.get(path, "{}")
+    if isinstance(option, c.Type):
+        types = option._type if isinstance(option._type, tuple) else (option._type,)
+        default = option.default
+        low, high = BOUNDS.get(path, (None, None))
+        if bool in types:
+            return Msg("cfg_kind_bool"), "true" if default is None else json.dumps(default)
+        if int in types:
+            kind = Msg("cfg_kind_int") if float not in types else Msg("cfg_kind_number")
+            if type(option).__name__ == "_Positive":
+                kind = Msg("cfg_kind_positive")
+            elif low is not None and high is not None:
+                kind = Msg("cfg_kind_range", kind=kind, min=low, max=high)
+            elif low is not None:
+                kind = Msg("cfg_kind_min", kind=kind, min=low)
+            return kind, str(default if isinstance(default, (int, float)) else max(low or 0, 1))
+        if dt.date in types:
+            return Msg("cfg_kind_date"), "2026-12-31"
+        if str in types:
+            return Msg("cfg_kind_text"), json.dumps(EXAMPLES.get(path, default or "abc"), ensure_ascii=False)
+    return Msg("cfg_kind_other"), EXAMPLES.get(path, json.dumps(option.default, default=str))
+
+
+def _wrong(path: str, option: Any, value: object) -> Msg:
+    kind, example = _kind(option, path)
+    name = path.rsplit(".", 1)[-1]
+    return Msg(
+        "cfg_option",
+        option=f"helder.{path}",
+        value=_shown_value(value),
+        kind=kind,
+        example=f"{name}: {example}",
+    )
+
+
+def _type_ok(option: Any, value: object) -> bool:
+    types = option._type if isinstance(option._type, tuple) else (option._type,)
+    if isinstance(value, bool) and bool not in types:
+        return False  # YAML's yes/no is no number and no text
+    return isinstance(value, types)
+
+
+def check_option(path: str, option: Any, value: object) -> list[Msg]:
+    """Problems with one option's value (recursing into sub-settings, lists and mappings)."""
+    if isinstance(option, c.Optional):
+        return [] if value is None else check_option(path, option.option, value)
+    if isinstance(option, c.SubConfig):
+        if not isinstance(value, dict):
+            return [_wrong(path, option, value)]
+        return check_options(value, option.config_class, path + ".")
+    if isinstance(option, c.ListOfItems):
+        if not isinstance(value, list):
+            return [_wrong(path, option, value)]
+        found = [msg for item in value for msg in check_option(path, option.option_type, item)]
+        if found or type(option) is c.ListOfItems:
+            return found
+    if isinstance(option, c.DictOfItems):
+        if not isinstance(value, dict):
+            return [_wrong(path, option, value)]
+        return [
+            msg
+            for key, item in value.items()
+            for msg in check_option(f"{path}.{key}", option.option_type, item)
+        ]
+    if isinstance(option, c.Choice):
+        return [] if value in option.choices else [_wrong(path, option, value)]
+    if isinstance(option, c.Type):
+        if not _type_ok(option, value):
+            return [_wrong(path, option, value)]
+        low, high = BOUNDS.get(path, (None, None))
+        if isinstance(value, (int, float)) and (
+            (low is not None and value < low) or (high is not None and value > high)
+        ):
+            return [_wrong(path, option, value)]
+    try:  # the option's own extra rules (a reason that is empty, two viewports with one name)
+        option.validate(value)
+    except ValidationError as exc:
+        return [Msg("cfg_option_says", option=f"helder.{path}", problem=str(exc))]
+    return []
+
+
+def check_options(raw: Any, schema: type[Config] = None, prefix: str = "") -> list[Msg]:  # type: ignore[assignment]
+    """Every problem in the `helder` options as written in mkdocs.yml (empty when they are all fine)."""
+    schema = schema or HelderConfig
+    if raw is None:
+        return []
+    options = dict(schema._schema)
+    problems: list[Msg] = []
+    for key, value in raw.items():
+        path = f"{prefix}{key}"
+        if key not in options:
+            close = difflib.get_close_matches(str(key), list(options), n=1, cutoff=0.6)
+            hint = (
+                Msg("cfg_unknown_close", close=close[0])
+                if close
+                else Msg("cfg_unknown_list", known=", ".join(options))
+            )
+            problems.append(Msg("cfg_unknown", option=f"helder.{path}", hint=hint))
+            continue
+        problems.extend(check_option(path, options[key], value))
+    return problems

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import html
+import logging
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
-from . import clock
+from . import clock, publishing
 from .audit.gate import default_report_dir, run_gate
 from .audit.result import AuditResult
 from .checker import PageReport, Report, check_page, check_titles
-from .config import HelderConfig
+from .config import ConfigAbort, HelderConfig, check_options
 from .findings import Finding, Severity, count, format_text, sort_key, summary_counts
-from .messages import message, theme_words
+from .messages import Msg, message, theme_words
 from .outputs.history import read_history, setting_line
 from .outputs.jsonld import government_service, script_tag
 from .outputs.publish import (
@@ -32,7 +35,10 @@ from .outputs.publish import (
 from .pages import page_markdown
 from .pages.help_pages import check_generated, generated_pages, generated_uris
 from .preview import preview_content, preview_style
-from .sanitize import PagePolicy, clean_html, clean_page, escape_value, theme_scripts
+from .publishing import Publication
+from .rules.frontmatter import THEME_KEYS, theme_value_ok
+from .rules.safety import cap_nesting
+from .sanitize import PagePolicy, clean_html, clean_page, escape_value, theme_scripts, without_class
 from .site import Site, SiteConfigError, from_mkdocs_config
 from .source import parse_text, read_page
 
@@ -52,12 +58,29 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         #: Pages that are checked but not published (`draft_docs`: the editors' guide): the gate skips them.
         self.drafts: set[str] = set()
         self.page_policy = PagePolicy([])
+        self.dirty = False
+        self.publication: Publication | None = None
 
     # -- set-up ----------------------------------------------------------------------------------------
+
+    def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> Any:
+        """Every option checked by Helder first: a wrong one stops MkDocs with a message in the site's language
+        that names the option, its value and an example, and exit code 2."""
+        lang = options.get("lang") if options.get("lang") in ("nl", "en") else "nl"
+        problems = check_options(options)
+        if problems:
+            raise ConfigAbort(problems, lang)
+        errors, warnings = super().load_config(options, config_file_path)
+        if errors:  # a rule that needs the other options (a rule id under `rules:`), in Helder's own words
+            raise ConfigAbort(
+                [Msg("cfg_option_says", option=f"helder.{k}", problem=str(e)) for k, e in errors], lang
+            )
+        return errors, warnings
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` rebuilds on every save: slow gates (the browser audit) are skipped there.
         self.command = command
+        self.dirty = dirty
 
     def on_config(self, config: Any) -> Any:
         self.report = Report()  # serve rebuilds start clean
@@ -73,8 +96,48 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         self.page_policy = PagePolicy(theme_scripts(list(config.theme.dirs)))
         if self.site.catalogue is not None:  # the footer's contact block, unless mkdocs.yml has its own
             theme = config.extra.setdefault("helder", {})
-            theme.setdefault("contact", self.site.catalogue.contact())
+            # Escaped here: the theme prints `contact.address` and `contact.email` as they are.
+            theme.setdefault("contact", escape_value(self.site.catalogue.contact()))
+        self._start_publication(config)
         return config
+
+    def _start_publication(self, config: Any) -> None:
+        """Build into a new folder beside `site/`; `site/` is replaced only at the end of a good build.
+        `mkdocs serve` builds into a temporary folder of its own: left alone."""
+        if self.command == "serve":
+            return
+        try:
+            self.publication = publishing.start(Path(config.site_dir), dirty=self.dirty)
+        except publishing.Locked as exc:
+            raise ConfigAbort([Msg("build_locked", folder=exc.site_dir)], self.config.lang) from None
+        config.site_dir = str(self.publication.work_dir)
+
+    def _finish_publication(self, config: Any, *, refused: bool) -> None:
+        """The end of a build: publish the new site, or throw it away and keep the previous one."""
+        publication, self.publication = self.publication, None
+        if publication is None:
+            return
+        config.site_dir = str(publication.site_dir)  # `gh-deploy` reads it after the build
+        strict_failed = config.strict and any(
+            handler.counts
+            for handler in logging.getLogger("mkdocs").handlers
+            if isinstance(handler, CountHandler)
+        )
+        if refused or strict_failed:
+            publication.discard()
+            log.info(message(self.config.lang, "build_kept_site", folder=publication.site_dir)[0])
+        else:
+            publication.publish()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.publication is not None:
+            self.publication.discard()
+            self.publication = None
+
+    def on_shutdown(self) -> None:
+        if self.publication is not None:
+            self.publication.discard()
+            self.publication = None
 
     # -- checks ---------------------------------------------------------------------------------------
 
@@ -107,6 +170,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
                 site.shown(file.abs_src_path),
                 default_lang=site.default_lang,
                 lang=self.config.lang,
+                inside=site.docs_dir,
             )
         else:  # generated by Helder or another plugin: shown by its place in the site
             page = parse_text(
@@ -169,6 +233,8 @@ class HelderPlugin(BasePlugin[HelderConfig]):
     def on_page_read_source(self, *, page: Page, config: Any) -> str | None:
         """A file that is not UTF-8 is already a finding; read it leniently so the other pages still build."""
         result = self.report.pages.get(page.file.src_uri)
+        if result and any(f.rule == "file.outside" for f in result.findings):
+            return ""  # a link to a file elsewhere on the computer: nothing of it is published
         if result and any(f.rule == "file.encoding" for f in result.findings) and page.file.abs_src_path:
             return Path(page.file.abs_src_path).read_bytes().decode("utf-8", errors="replace")
         return None
@@ -183,14 +249,21 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             return markdown
         if page.edit_url:
             self.edit_urls[page.file.src_uri] = page.edit_url
-        return page_markdown(markdown, result, self.report, page.file.src_uri, self.site)
+        # Lists nested hundreds deep would crash Python-Markdown: `markdown.nesting` refuses the page, and the
+        # build gets a text it can render, so the other pages' findings are still reported.
+        return page_markdown(cap_nesting(markdown), result, self.report, page.file.src_uri, self.site)
 
+    @event_priority(-100)  # after every other plugin: nothing changes the page after the cleaner
     def on_post_page(self, output: str, *, page: Page, config: Any) -> str:
         """Structured data, then the last step of every page: nothing that runs code outside the theme's own."""
         if not self.config.enabled:
             return output
         output = self._structured_data(output, page, config)
         output = clean_page(output, self.page_policy, content=page.content or "")
+        url = self.urls.get(page.file.src_uri)
+        if url:  # the gate checks that a page's address serves this page itself (issue 15)
+            marker = f'<meta name="helder-page" content="{html.escape(url)}">'
+            output = output.replace("</head>", marker + "\n</head>", 1)
         if self.command == "serve" and page.file.src_uri in self.report.pages:
             output = preview_style(output)  # the findings are in the body (on_page_content)
         return output
@@ -200,19 +273,19 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         result = self.report.pages.get(page.file.src_uri)
         if not (self.config.structured_data and result and self._is_product(result)):
             return output
-        meta = result.page.meta
         data = government_service(
             name=result.page.title,
-            description=str(meta.get("summary", "")),
+            description=result.page.str_value("summary"),
             url=page.canonical_url or page.url,
             municipality=self._municipality(config),
             site_url=config.site_url or "",
             lang=result.page.lang,
             audience=result.page.str_list("audience"),
-            upl=meta.get("upl"),
+            upl=result.page.str_value("upl") or None,
         )
         return output.replace("</head>", script_tag(data) + "\n</head>", 1)
 
+    @event_priority(-100)
     def on_post_template(self, output: str, *, template_name: str, config: Any) -> str:
         """Pages the theme makes without a Markdown source (404.html) get the same last check as every page."""
         if self.config.enabled and template_name.endswith(".html"):
@@ -251,7 +324,12 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             if page is None:
                 continue
             title = page.title
-            page.meta = {key: escape_value(value) for key, value in (page.meta or {}).items()}
+            # A theme key with a wrong type (`hide: 1`, `template: 3`) would crash the theme: it is a
+            # `frontmatter.value` finding, and the page is built without it.
+            meta = {k: v for k, v in (page.meta or {}).items() if k not in THEME_KEYS or theme_value_ok(k, v)}
+            if "template" in meta and not _template_exists(env, meta["template"]):
+                meta.pop("template")
+            page.meta = {key: escape_value(value) for key, value in meta.items()}
             if isinstance(title, str) and escape_value(title) is not title:
                 page.title = escape_value(title)
                 # Material prints `page.title | striptags` in <title> when there is no `meta.title`, and
@@ -259,6 +337,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
                 page.meta["title"] = page.title
         return env
 
+    @event_priority(-100)  # after every other plugin, so the cleaned content is the content
     def on_page_content(self, html: str, *, page: Page, config: Any, files: Files) -> str:
         """Unsafe HTML (script, iframe, on*= attributes, javascript: links) never reaches the site.
 
@@ -267,15 +346,20 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         """
         if not self.config.enabled:
             return html
-        html = clean_html(html)
+        html = clean_html(html, local_only=True)  # no image from another host (markdown.external-resource)
+        # `<pre class="mermaid">` makes the theme fetch mermaid from a CDN, unless the site serves it itself.
+        if not (self.site and self.site.ctx.mermaid_local):
+            html = without_class(html, "mermaid")
         if self.command == "serve":  # the editor's preview shows the findings in the page; never built
             html = preview_content(html, self.report.pages.get(page.file.src_uri), self.site)
         return html
 
     # -- after the build ------------------------------------------------------------------------------
 
+    @event_priority(-100)  # last: the search index and every other plugin's files are in the new folder
     def on_post_build(self, *, config: Any) -> None:
         if not self.config.enabled or self.site is None:
+            self._finish_publication(config, refused=False)
             return
         self._write_state(config)
         self._write_feed(config)
@@ -286,7 +370,9 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         counts = summary_counts(self.report.findings + (audit.findings if audit else []) + history)
         if audit and audit.gate_error:
             counts["error"] += 1
-        if counts["error"] and self.command != "serve" and self.config.fail_on_error:  # build and gh-deploy
+        refused = bool(counts["error"]) and self.command != "serve" and self.config.fail_on_error
+        self._finish_publication(config, refused=refused)
+        if refused:  # build and gh-deploy
             errors = count(self.config.lang, "errors", counts["error"])
             raise Abort(" ".join(message(self.config.lang, "build_refused", errors=errors)))
 
@@ -403,6 +489,15 @@ class HelderPlugin(BasePlugin[HelderConfig]):
     def _write_state(self, config: Any) -> None:
         assert self.site is not None
         write_state(self.site.root / self.config.state_dir, self.report, self.urls)
+
+
+def _template_exists(env: Any, name: str) -> bool:
+    """A page's `template:` that the theme has (else MkDocs stops with TemplateNotFound)."""
+    try:
+        env.get_template(name)
+    except Exception:  # noqa: BLE001 - not found, or a template with a syntax error: both are unusable
+        return False
+    return True
 
 
 def _sections(items: list[Any]) -> Any:

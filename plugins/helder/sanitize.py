@@ -176,10 +176,11 @@ class _Cleaner(TolerantHTMLParser):
     its own scripts) stay, everything that runs code and was not written by the theme goes.
     """
 
-    def __init__(self, source: str, page: PagePolicy | None = None) -> None:
+    def __init__(self, source: str, page: PagePolicy | None = None, *, local_only: bool = False) -> None:
         # convert_charrefs=False: entities come to handle_entityref/charref, so `&para;` and `&#8617;` stay as
         # Python-Markdown wrote them instead of turning into characters.
         super().__init__(convert_charrefs=False)
+        self.local_only = local_only  # also drop attributes that fetch a file from another host
         self.source = source
         self.page = page
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
@@ -219,6 +220,8 @@ class _Cleaner(TolerantHTMLParser):
             if not _ATTR_NAME.match(name) or attribute_problem(name, value):
                 continue
             if self.page is not None and self.page.drops_attribute(tag, name, value):
+                continue
+            if self.local_only and fetches_elsewhere(name, value):
                 continue
             name = _SVG_ATTRIBUTES.get(name, name)
             parts.append(name if value is None else f'{name}="{_escape_attribute(value)}"')
@@ -313,6 +316,13 @@ def _own(url: str) -> bool:
     return not re.match(r"[a-z][a-z0-9+.-]*:|//", url, re.IGNORECASE)
 
 
+def fetches_elsewhere(name: str, value: str | None) -> bool:
+    """An attribute that makes the browser load from (or send to) another host: an image, a poster, a form."""
+    if name in ("src", "srcset", "action", "formaction", "poster", "data") and value:
+        return not all(_own(part.split()[0]) for part in value.split(",") if part.strip())
+    return False
+
+
 class PagePolicy:
     """What a whole built page may keep. The theme's inline scripts are known by their text (`theme_scripts`),
     with a wildcard where the template prints a value (a relative URL such as `../..`)."""
@@ -339,9 +349,7 @@ class PagePolicy:
 
     def drops_attribute(self, tag: str, name: str, value: str | None) -> bool:
         """Attributes that load from or send to another host: images, forms."""
-        if name in ("src", "srcset", "action", "formaction", "poster", "data") and value:
-            return not all(_own(part.split()[0]) for part in value.split(",") if part.strip())
-        return False
+        return fetches_elsewhere(name, value)
 
     def keeps_text(self, tag: str, start_tag: str, text: str) -> bool:
         """A script is kept when it is a file of this site, data, or exactly one of the theme's scripts."""
@@ -395,11 +403,11 @@ def clean_page(html_text: str, policy: PagePolicy, *, content: str = "") -> str:
     return _clean(html_text, policy)
 
 
-def _clean(html_text: str, policy: PagePolicy | None) -> str:
+def _clean(html_text: str, policy: PagePolicy | None, *, local_only: bool = False) -> str:
     # html.parser drops the `&` of an unfinished `&name` at the very end of its input (`AT&T`). A trailing
     # space finishes any such reference; it is taken off again below.
     source = html_text + " "
-    cleaner = _Cleaner(source, policy)
+    cleaner = _Cleaner(source, policy, local_only=local_only)
     cleaner.feed(source)
     cleaner.close()
     if cleaner.raw is not None:  # a <script> without its end: never keep half a script
@@ -426,10 +434,20 @@ def escape_value(value: object) -> object:
     return value
 
 
-def clean_html(html_text: str) -> str:
+def without_class(html_text: str, name: str) -> str:
+    """Cleaned HTML (every attribute written `name="value"`) with the class `name` taken off every element."""
+
+    def drop(found: re.Match[str]) -> str:
+        kept = [word for word in found.group(2).split() if word != name]
+        return f'{found.group(1)}class="{" ".join(kept)}"'
+
+    return re.sub(r'(<[a-z][a-z0-9-]*\s[^<>]*?)class="([^"]*)"', drop, html_text)
+
+
+def clean_html(html_text: str, *, local_only: bool = False) -> str:
     """The page body without scripts, embedded frames, forms, event attributes and script URLs.
 
     Everything else keeps its meaning: Material's admonitions, tables, permalinks, highlight spans, icons,
     footnotes, `tel:`/`mailto:` links and `<abbr>` come out as they went in.
     """
-    return _clean(html_text, None)
+    return _clean(html_text, None, local_only=local_only)

@@ -7,6 +7,7 @@ editor's terminal.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from readability import SUPPORTED_LANGUAGES, WordListError
 from .catalogue import Catalogue, load_catalogue
 from .checker import make_context
 from .findings import Finding
-from .messages import Msg
+from .messages import Msg, Spaced, WithFix
 from .rules.context import CheckContext
 
 if TYPE_CHECKING:
@@ -71,9 +72,14 @@ def make_site(
 
 
 def _shown(file: Path, root: Path) -> str:
+    """The path of `file` itself (a link is named as the link, not as where it points), else resolved."""
+    try:
+        return Path(os.path.abspath(file)).relative_to(os.path.abspath(root)).as_posix()
+    except ValueError:
+        pass
     try:
         return file.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):
         return file.as_posix()
 
 
@@ -88,9 +94,14 @@ def from_mkdocs_config(config: Any, *, lang: str | None = None) -> Site:
         options = load_options({})
     root = Path(config.config_file_path).parent
     theme_language = config.theme.get("language") if config.theme else None
-    return make_site(
+    site = make_site(
         root=root, docs_dir=Path(config.docs_dir), options=options, theme_language=theme_language, lang=lang
     )
+    site.ctx.mermaid_local = any(
+        "mermaid" in str(script).lower() and not re.match(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", str(script), re.I)
+        for script in config.get("extra_javascript") or []
+    )
+    return site
 
 
 class _Collect(logging.Handler):
@@ -119,6 +130,8 @@ def load_mkdocs_site(config_file: str, lang: str, *, explicit: bool = False) -> 
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from .config import ConfigAbort
+
     if not Path(config_file).is_file():
         raise SiteConfigError(Msg("cli_no_config", config=config_file), lang)
     logger = logging.getLogger("mkdocs")
@@ -128,6 +141,11 @@ def load_mkdocs_site(config_file: str, lang: str, *, explicit: bool = False) -> 
     logger.propagate, propagate = False, logger.propagate
     try:
         return from_mkdocs_config(load_config(config_file=config_file), lang=lang if explicit else None)
+    except ConfigAbort as exc:  # Helder's own check of its options: its messages as they are
+        raise SiteConfigError(
+            Msg("cli_bad_config", config=config_file, error=Spaced(tuple(WithFix(m) for m in exc.problems))),
+            lang,
+        ) from exc
     except MkDocsException as exc:  # ConfigurationError, and Abort after MkDocs logged each wrong setting
         problems = [_setting_problem(line) for line in collect.lines] or [str(exc).strip()]
         raise SiteConfigError(

@@ -34,22 +34,113 @@ class _Loader(
     """Safe YAML, but an impossible date (2026-13-01) stays text so validation can point at it."""
 
 
+class TagError(yaml.constructor.ConstructorError):
+    """A value that does not fit its YAML tag (`!!int x`, `!!bool maybe`), or a tag Helder does not read
+    (`!!binary`, `!!set`): a finding at its line, never a traceback."""
+
+    def __init__(self, node: yaml.Node, tag: str) -> None:
+        self.tag = tag
+        self.value = str(getattr(node, "value", ""))[:40] if isinstance(node, yaml.ScalarNode) else ""
+        super().__init__(None, None, f'{tag} "{self.value}"', node.start_mark)
+
+
+class SizeError(yaml.constructor.ConstructorError):
+    """Anchors and aliases that expand into a huge document (a 'billion laughs'): refused before any use."""
+
+    def __init__(self, node: yaml.Node) -> None:
+        super().__init__(None, None, f"> {MAX_YAML_NODES}", node.start_mark)
+
+
+#: The YAML core tags Helder reads (text, numbers, yes/no, empty, lists, mappings) and dates. Any other tag
+#: that PyYAML's safe loader knows (`!!binary`, `!!set`, `!!omap`, `!!pairs`) is refused.
+_REFUSED_TAGS = ("binary", "set", "omap", "pairs")
+#: A YAML integer as written: PyYAML reads it, but Python refuses to make a number of over 4,300 digits.
+_DIGITS = re.compile(r"[-+]?[0-9_]+")
+#: Values in one YAML document, counting each alias as often as it is used.
+MAX_YAML_NODES = 100_000
+
+
+def _short(tag: str) -> str:
+    return "!!" + tag.rsplit(":", 1)[-1]
+
+
 def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
+    except (ValueError, AttributeError, TypeError, OverflowError):
         return loader.construct_scalar(node)
 
 
+def _int(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    try:
+        return yaml.SafeLoader.construct_yaml_int(loader, node)
+    except ValueError:
+        value = loader.construct_scalar(node)
+        if _DIGITS.fullmatch(str(value)):  # a number too long to be a number: text, so validation names it
+            return value
+        raise TagError(node, _short(node.tag)) from None
+
+
+def _checked(name: str) -> Any:
+    method = getattr(yaml.SafeLoader, f"construct_yaml_{name}")
+
+    def construct(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+        try:
+            return method(loader, node)
+        except (ValueError, KeyError, TypeError):
+            raise TagError(node, _short(node.tag)) from None
+
+    return construct
+
+
+def _refused(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    raise TagError(node, _short(node.tag))
+
+
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:int", _int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _checked("float"))
+_Loader.add_constructor("tag:yaml.org,2002:bool", _checked("bool"))
+for _tag in _REFUSED_TAGS:
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refused)
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """How many values the document has when every alias is written out (each node counted once per use)."""
+    sizes: dict[int, int] = {}
+
+    def size(node: yaml.Node, depth: int = 0) -> int:
+        if id(node) in sizes:
+            return sizes[id(node)]
+        if isinstance(node, yaml.SequenceNode):
+            total = 1 + sum(size(item, depth + 1) for item in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            total = 1 + sum(size(k, depth + 1) + size(v, depth + 1) for k, v in node.value)
+        else:
+            total = 1
+        sizes[id(node)] = min(total, MAX_YAML_NODES + 1)
+        return sizes[id(node)]
+
+    return size(root)
 
 
 def load_yaml_node(text: str) -> tuple[object, yaml.Node | None]:
-    """The data and the node tree (for line numbers) in one parse. Safe: `_Loader` is a SafeLoader."""
+    """The data and the node tree (for line numbers) in one parse. Safe: `_Loader` is a SafeLoader.
+
+    Raises `yaml.YAMLError` (with the line) for broken YAML, a value that does not fit its tag (`TagError`) and
+    a document whose aliases expand into too many values (`SizeError`).
+    """
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        return (loader.construct_document(node) if node is not None else None), node
+        if node is None:
+            return None, None
+        try:
+            if _expanded_size(node) > MAX_YAML_NODES:
+                raise SizeError(node)
+            return loader.construct_document(node), node
+        except RecursionError:  # lists in lists, deeper than Python goes
+            raise SizeError(node) from None
     finally:
         loader.dispose()
 
@@ -111,6 +202,12 @@ class SourcePage:
         """
         value = self.meta.get(key)
         return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+
+    def str_value(self, key: str, default: str = "") -> str:
+        """A front matter text; anything else (a list, a date, a number) is `default`, so a wrong value that
+        the front matter rules report never reaches the feed, JSON-LD or a list as something else."""
+        value = self.meta.get(key)
+        return value if isinstance(value, str) else default
 
     @property
     def page_type(self) -> str:
@@ -188,15 +285,18 @@ def parse_text(text: str, path: str, *, default_lang: str = "nl", lang: str = "n
     page.body_line = text[: match.end()].count("\n") + 1
     try:
         data, node = load_yaml_node(yaml_text) if yaml_text.strip() else ({}, None)
-    except yaml.YAMLError as exc:
-        line0 = yaml_error_line(exc, yaml_text)
+    except (yaml.YAMLError, RecursionError) as exc:
+        line0 = yaml_error_line(exc, yaml_text) if isinstance(exc, yaml.YAMLError) else None
         line = 2 + line0 if line0 is not None else 1
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        page.problems.append(
-            Finding(
-                path, line, "frontmatter.syntax", Severity.ERROR, *message(lang, "fm_yaml", problem=problem)
+        if isinstance(exc, TagError):
+            texts = message(lang, "fm_yaml_tag", tag=exc.tag, value=exc.value)
+        elif isinstance(exc, (SizeError, RecursionError)):
+            texts = message(lang, "fm_yaml_size", max=MAX_YAML_NODES)
+        else:
+            texts = message(
+                lang, "fm_yaml", problem=getattr(exc, "problem", None) or str(exc).splitlines()[0]
             )
-        )
+        page.problems.append(Finding(path, line, "frontmatter.syntax", Severity.ERROR, *texts))
         page.front_matter_ok = False
         return page
     if data is None:
@@ -213,8 +313,29 @@ def parse_text(text: str, path: str, *, default_lang: str = "nl", lang: str = "n
     return page
 
 
-def read_page(file: Path, path: str, *, default_lang: str = "nl", lang: str = "nl") -> SourcePage:
-    """Read a file as UTF-8; a file that is not UTF-8 or cannot be read is a finding, not a crash."""
+def outside(file: Path, folder: Path | None) -> bool:
+    """True when `file` (a link, or in a linked folder) is really a file outside `folder`."""
+    if folder is None:
+        return False
+    try:
+        return not file.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        return True
+
+
+def read_page(
+    file: Path, path: str, *, default_lang: str = "nl", lang: str = "nl", inside: Path | None = None
+) -> SourcePage:
+    """Read a file as UTF-8; a file that is not UTF-8 or cannot be read is a finding, not a crash.
+
+    With `inside` (the docs folder), a file that is a link to a file outside that folder is not read: it is a
+    `file.outside` finding, so nothing from elsewhere on the computer reaches the site.
+    """
+    if outside(file, inside):
+        page = SourcePage(path=path, text="", default_lang=default_lang, front_matter_ok=False)
+        texts = message(lang, "file_outside", folder=inside.name if inside else "")
+        page.problems.append(Finding(path, None, "file.outside", Severity.ERROR, *texts))
+        return page
     try:
         raw = file.read_bytes()
     except OSError as exc:

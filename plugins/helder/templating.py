@@ -8,6 +8,7 @@ autoescaped; Markdown templates are not (their values are escaped for Markdown w
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -15,11 +16,24 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from .messages import Localized, text
 
+#: Characters that make Markdown out of text: emphasis, links, code, tables, attribute lists, escapes.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|])")
+
+
+def markdown_text(value: object) -> str:
+    """A value (a title, a summary) as plain text inside Markdown: `<` and `>` as entities (no HTML), and the
+    characters that make emphasis, links, code or table cells escaped with a backslash. Written `| md`."""
+    text = str(value).replace("\n", " ")
+    if not re.search(r"[<>\\`*_\[\]{}|]", text):
+        return text
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return text.replace("<", "&lt;").replace(">", "&gt;")
+
 
 @cache
 def environment() -> Environment:
     """One environment per process (templates are part of Helder, not of the site)."""
-    return Environment(
+    env = Environment(
         loader=PackageLoader("helder", "templates"),
         autoescape=select_autoescape(["html"], default_for_string=False),
         undefined=StrictUndefined,
@@ -27,6 +41,8 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["md"] = markdown_text
+    return env
 
 
 def render(name: str, lang: str, /, **data: Any) -> str:

@@ -80,12 +80,9 @@ def test_the_build_and_its_report_agree(site, tools, levels):
 def test_a_misspelt_rule_id_is_refused_with_the_closest_real_one(site, command, tools):
     site.write("mkdocs.yml", mkdocs_yml(helder="rules:\n  a11y.axe.regoin: warning\n"))
     site.page("index.md", GOOD_PRODUCT)
-    if command == "build":
-        result = site.build()
-        assert result.code == 1
-    else:
-        result = site.run(str(BIN / "helder"), command)
-        assert result.code == 2
+    # A setting problem: exit 2 for every command, the build too (issue 15).
+    result = site.build() if command == "build" else site.run(str(BIN / "helder"), command)
+    assert result.code == 2
     assert 'de regel "a11y.axe.regoin". Die regel bestaat niet. Bedoelt u "a11y.axe.region"?' in result.text
 
 

@@ -14,6 +14,7 @@ per page and per viewport (WCAG 2.1 AA unless noted):
 | `a11y.text-spacing` | with WCAG's spacing values, text is cut off or runs over other content | 1.4.12 |
 | `a11y.lang` | the declared language differs from the text's, or a part in another language has no `lang` | 3.1.1/3.1.2 |
 | `a11y.target-size` (warning) | a link or button under 24x24 px with another one too close | 2.2: 2.5.8 |
+| `a11y.third-party-request` | the page loads something from another host than the site's own (issue 15) | - |
 
 **Driver.** A Node script (`browser_checks.cjs`) on the Puppeteer that pa11y-ci already installs: no new
 package and no browser download. Measured on the demo site (390 px, 2 cores, the same Chromium 156): Puppeteer
@@ -57,7 +58,7 @@ from readability import language_guess
 from ..messages import Msg
 from .ignores import find_ignore
 from .rules import BROWSER_CHECKS
-from .runner import CHROMIUM_ARGS, GateError, Job, Tools, _kill_group, tool_env
+from .runner import CHROMIUM_ARGS, GateError, Job, Tools, _kill_group, stop_processes_using, tool_env
 
 SCRIPT = Path(__file__).with_name("browser_checks.cjs")
 RUNNER = "helder"
@@ -278,6 +279,8 @@ class ChecksRun:
             "maxTabs": MAX_TABS,
             "maxCrops": MAX_CROPS,
             "blockUrls": BLOCK_URLS,
+            # Chromium's profile inside the run's temp folder: found and stopped by it (see `stop`).
+            "profile": str(Path(self._tmp.name) / "profile") if self._tmp else None,
             "words": {
                 "nl": sorted(language_guess.DUTCH_WORDS),
                 "en": sorted(language_guess.ENGLISH_WORDS),
@@ -292,7 +295,7 @@ class ChecksRun:
         self._started = time.monotonic()
         if not self.jobs:
             return self
-        self._tmp = tempfile.TemporaryDirectory(prefix="helder-checks-")
+        self._tmp = tempfile.TemporaryDirectory(prefix="helder-checks-", ignore_cleanup_errors=True)
         tmp = Path(self._tmp.name)
         with open(tmp / "config.json", "w", encoding="utf-8") as handle:
             json.dump(self._config(), handle)
@@ -336,6 +339,9 @@ class ChecksRun:
             _kill_group(self._process)
             self._process.wait()
         if self._tmp is not None:
+            # The script may have been killed from outside: its Chromium is then no longer below it, but
+            # its command line names the profile in our temp folder.
+            stop_processes_using(Path(self._tmp.name))
             self._tmp.cleanup()
             self._tmp = None
 

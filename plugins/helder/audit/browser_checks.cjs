@@ -760,6 +760,18 @@ async function checkPage(browser, job) {
       await network.send('Network.enable');
       await network.send('Network.setBlockedURLs', {urls: config.blockUrls});
     }
+    // Every request the page makes, for the whole check (lazy images, fonts, scripts started by a click):
+    // anything from another host than the site's own is a finding (issue 15: no third-party requests).
+    const ownHost = new URL(job.url).host;
+    const elsewhere = new Set();
+    if (job.mode !== 'crop') {
+      page.on('request', request => {
+        try {
+          const url = new URL(request.url());
+          if (/^(https?|wss?):$/.test(url.protocol) && url.host !== ownHost) elsewhere.add(url.origin);
+        } catch (error) { /* not a URL with a host (data:, blob:): nothing leaves the machine */ }
+      });
+    }
     const t0 = Date.now();
     const response = await page.goto(job.url, {waitUntil: 'domcontentloaded', timeout: config.timeout});
     if (!response || !(response.ok() || response.status() === 304)) {
@@ -840,6 +852,12 @@ async function checkPage(browser, job) {
       issues.push(...reflow);
       lap('reflow');
     }
+    for (const origin of elsewhere) {
+      issues.push({
+        code: 'third-party-request', type: 'error', runner: 'helder', selector: '', context: origin,
+        element: null, runnerExtras: {}, message: 'Verzoek naar ' + origin,
+      });
+    }
     return {issues, lang, tabStops: round.count, times};
   } finally {
     await page.close().catch(() => {});
@@ -849,6 +867,7 @@ async function checkPage(browser, job) {
 (async () => {
   const browser = await puppeteer.launch({
     executablePath: config.browser, args: config.args, headless: true, pipe: true,
+    ...(config.profile ? {userDataDir: config.profile} : {}),
   });
   const results = {};
   try {

@@ -285,7 +285,11 @@ def _test(
                 not_checked = {}
                 for job in todo:
                     status = server.status(job.request_path)
-                    if job in output.issues and status is not None and (200 <= status < 300 or status == 304):
+                    served = status is not None and (200 <= status < 300 or status == 304)
+                    if served and not server.serves_page(job.request_path, job.url_path):
+                        not_checked[job] = Msg("nc_not_the_page")  # a listing, another file: not this page
+                        continue
+                    if job in output.issues and served:
                         raw[job] = output.issues[job]
                         continue
                     not_checked[job] = _not_checked_reason(job, output.errors.get(job), status, options)

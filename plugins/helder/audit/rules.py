@@ -25,6 +25,7 @@ BROWSER_CHECKS = (
     "text-spacing",
     "lang",
     "target-size",
+    "third-party-request",
 )
 #: WCAG 2.2 only (2.5.8): a warning while the law asks for 2.1.
 WCAG22_ONLY = ("target-size",)

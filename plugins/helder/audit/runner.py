@@ -237,6 +237,7 @@ def pa11y_config(
     include_notices: bool,
     needs_review: str = "warning",
     reporter: Path | None = None,
+    profile: Path | None = None,
 ) -> dict[str, Any]:
     """The pa11y-ci JSON config: one browser, every (page, viewport) as its own URL object.
 
@@ -264,7 +265,13 @@ def pa11y_config(
             "levelCapWhenNeedsReview": needs_review,
             "useIncognitoBrowserContext": False,
             "reporters": [str(reporter)] if reporter else [],
-            "chromeLaunchConfig": {"executablePath": str(browser), "args": args},
+            "chromeLaunchConfig": {
+                "executablePath": str(browser),
+                "args": args,
+                # Our own profile folder, inside the run's temp folder: removed with it, and every Chromium
+                # process that uses it can be found (and stopped) by its command line.
+                **({"userDataDir": str(profile)} if profile else {}),
+            },
         },
         "urls": urls,
     }
@@ -312,12 +319,19 @@ def run_pa11y_ci(
         "include_notices": include_notices,
         "needs_review": needs_review,
     }
-    with tempfile.TemporaryDirectory(prefix="helder-audit-") as tmp_name:
+    with tempfile.TemporaryDirectory(prefix="helder-audit-", ignore_cleanup_errors=True) as tmp_name:
         tmp = Path(tmp_name)
         reporter = tmp / "progress-reporter.cjs"
         reporter.write_text(_PROGRESS_REPORTER, encoding="utf-8")
         config_path = tmp / "pa11y-ci.json"
-        config = pa11y_config(jobs, base_url=base_url, browser=tools.browser, reporter=reporter, **settings)
+        config = pa11y_config(
+            jobs,
+            base_url=base_url,
+            browser=tools.browser,
+            reporter=reporter,
+            profile=tmp / "profile",
+            **settings,
+        )
         with open(config_path, "w", encoding="utf-8") as handle:
             json.dump(config, handle, indent=1)
         command = [str(tools.node), str(tools.pa11y_ci), "--config", str(config_path), "--json"]
@@ -352,6 +366,7 @@ class NodeProcess:
     """
 
     def __init__(self, command: list[str], tmp: Path, on_progress: Callable[[str, str], None] | None) -> None:
+        self.tmp = tmp
         self.stdout_path = tmp / "stdout.json"
         self.stderr_tail: deque[str] = deque(maxlen=40)
         self.last_activity = time.monotonic()
@@ -408,6 +423,9 @@ class NodeProcess:
             raise
         finally:
             self.process.wait()
+            # pa11y-ci may have ended without closing its browser (killed from outside, a crash): the
+            # orphaned Chromium is no longer below it, but its command line names our profile folder.
+            stop_processes_using(self.tmp)
             self._reader.join(timeout=10)
             self._stdout.close()
         return killed
@@ -441,6 +459,50 @@ def _descendants(root: int) -> list[int]:
             found.append(child)
             todo.append(child)
     return found
+
+
+def processes_using(folder: Path) -> list[int]:
+    """Processes whose command line names `folder` (Chromium with `--user-data-dir=<folder>/profile`), from
+    /proc (Linux; elsewhere an empty list)."""
+    needle = str(folder).encode()
+    found = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit() or int(entry.name) == os.getpid():
+                continue
+            with contextlib.suppress(OSError), open(f"/proc/{entry.name}/cmdline", "rb") as handle:
+                if needle in handle.read():
+                    found.append(int(entry.name))
+    return found
+
+
+def stop_processes_using(folder: Path, wait_s: float = 10.0) -> None:
+    """Stop every process that uses `folder`, with its children and process groups, and wait until they are
+    gone (so the folder can be removed)."""
+    pids = processes_using(folder)
+    if not pids:
+        return
+    own = os.getpgid(0)
+    for pid in pids:
+        for target in [pid, *_descendants(pid)]:
+            with contextlib.suppress(OSError):
+                group = os.getpgid(target)
+                if group != own:
+                    os.killpg(group, signal.SIGKILL)
+            with contextlib.suppress(OSError):
+                os.kill(target, signal.SIGKILL)
+    deadline = time.monotonic() + wait_s
+    while time.monotonic() < deadline and any(_alive(pid) for pid in pids):
+        time.sleep(0.05)
+
+
+def _alive(pid: int) -> bool:
+    """Running (a zombie waiting for its parent counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            return handle.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return False
 
 
 def _kill_group(process: subprocess.Popen[str]) -> None:

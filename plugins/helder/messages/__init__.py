@@ -107,6 +107,16 @@ class Spaced(Localized):
         return " ".join(str(_value(item, lang)) for item in self.items)
 
 
+@dataclass(frozen=True)
+class WithFix(Localized):
+    """A message with its fix, as one text (a problem inside another message)."""
+
+    msg: Msg
+
+    def render(self, lang: str) -> str:
+        return " ".join(self.msg.pair(lang)).strip()
+
+
 def _value(value: object, lang: str) -> object:
     return value.render(lang) if isinstance(value, Localized) else value
 

@@ -6,6 +6,7 @@ National search (overheid.nl) harvests this file; the UPL name and URI tie each 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -45,10 +46,20 @@ class FeedProduct:
     product_id: str
 
 
+#: Characters XML 1.0 does not allow (control characters, lone surrogates, non-characters). The front matter
+#: rules report them; here they are left out, so the feed is always well-formed XML.
+_NOT_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(value: str) -> str:
+    return _NOT_XML.sub("", value)
+
+
 def _sub(parent: ET.Element, name: str, text: str | None = None, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, q(name), {k.replace("__", ":"): v for k, v in attrs.items()})
+    attributes = {k.replace("__", ":"): xml_text(str(v)) for k, v in attrs.items()}
+    element = ET.SubElement(parent, q(name), attributes)
     if text is not None:
-        element.text = text
+        element.text = xml_text(str(text))
     return element
 
 

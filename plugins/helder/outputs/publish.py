@@ -82,12 +82,12 @@ def write_feed(
             FeedProduct(
                 url=(site_url or "/").rstrip("/") + urls[src_uri],
                 title=result.page.title,
-                summary=str(meta.get("summary", "")).strip(),
+                summary=result.page.str_value("summary").strip(),
                 audience=result.page.str_list("audience"),
-                online=str(meta.get("online", "nee")),
+                online=result.page.str_value("online", "nee"),
                 modified=reviewed,
                 lang=result.page.lang,
-                upl=meta.get("upl"),
+                upl=result.page.str_value("upl") or None,
                 product_id=urls[src_uri].strip("/") or "home",
             )
         )

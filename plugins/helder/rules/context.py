@@ -41,6 +41,8 @@ class CheckContext:
     #: Each rule's default level (its declaration), and the site's `rules:` levels applied over them once.
     default_levels: dict[str, Severity] = field(default_factory=dict)
     levels: Levels | None = None
+    #: The site serves the mermaid script itself (`extra_javascript`): diagrams fetch nothing from a CDN.
+    mermaid_local: bool = False
     #: Words of names a page may use however long they are (the product names listed on generated pages).
     names: frozenset[str] = frozenset()
     #: Per-page data that rules compute for later views (the readability scores), by page path.

@@ -11,6 +11,7 @@ import difflib
 import re
 from typing import Annotated, Any, Literal
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from .. import clock, levels
@@ -21,13 +22,28 @@ from ..upl import PREFIX, closest, upl_list
 from .context import CheckContext
 
 RULES = [
-    Rule("frontmatter.syntax", Severity.ERROR, ("fm_unclosed", "fm_yaml", "fm_not_mapping")),
+    Rule(
+        "frontmatter.syntax",
+        Severity.ERROR,
+        ("fm_unclosed", "fm_yaml", "fm_yaml_tag", "fm_yaml_size", "fm_not_mapping"),
+    ),
     Rule("frontmatter.required", Severity.ERROR, ("fm_missing",)),
     Rule(
         "frontmatter.value",
         Severity.ERROR,
-        ("fm_choice", "fm_date", "fm_too_long", "fm_empty", "fm_wrong", "fm_markup", "fm_ignore_rule"),
+        (
+            "fm_choice",
+            "fm_date",
+            "fm_too_long",
+            "fm_empty",
+            "fm_wrong",
+            "fm_markup",
+            "fm_ignore_rule",
+            "fm_future",
+            "fm_control",
+        ),
     ),
+    Rule("frontmatter.duplicate-key", Severity.ERROR, ("fm_duplicate_key",)),
     Rule(
         "frontmatter.unknown-key", Severity.ERROR, ("fm_unknown", "fm_unknown_hint_close", "fm_unknown_hint")
     ),
@@ -39,6 +55,7 @@ RULES = [
     Rule("frontmatter.apply-url", Severity.WARNING, ("fm_apply_url",)),
     Rule("file.encoding", Severity.ERROR, ("file_encoding",)),
     Rule("file.unreadable", Severity.ERROR, ("file_unreadable",)),
+    Rule("file.outside", Severity.ERROR, ("file_outside",)),
 ]
 
 AUDIENCES = ("inwoners", "ondernemers")
@@ -47,6 +64,10 @@ ONLINE = ("ja", "nee", "digid", "eherkenning")
 LOGIN = {"digid": "DigiD", "eherkenning": "eHerkenning"}
 UPL_PREFIX = PREFIX
 SUMMARY_MAX = 200
+#: A title is read in the menu, the browser tab and search results: 100 characters is already very long.
+TITLE_MAX = 100
+#: Longest text per key (what `fm_too_long` names).
+MAX_LENGTH = {"title": TITLE_MAX, "summary": SUMMARY_MAX}
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 #: A web address a resident is sent to: `https` only (a form over plain http would leak what they fill in).
@@ -56,6 +77,30 @@ HttpsUrl = Annotated[
 
 #: Keys that MkDocs or Material read from front matter; allowed on every page.
 THEME_KEYS = {"hide", "template", "icon", "status", "subtitle", "search", "tags", "description", "comments"}
+
+
+class ThemeMeta(BaseModel):
+    """The theme's keys with the types it reads them as: a wrong type crashed the build (`hide: 1`)."""
+
+    model_config = ConfigDict(extra="ignore", strict=True)
+    hide: list[str] | None = None
+    template: Annotated[str, StringConstraints(pattern=r"^[\w./-]+\.html$")] | None = None
+    icon: str | None = None
+    status: str | None = None
+    subtitle: str | None = None
+    search: dict[str, bool | int | float] | None = None
+    tags: list[str] | None = None
+    description: str | None = None
+    comments: bool | None = None
+
+
+def theme_value_ok(key: str, value: object) -> bool:
+    """True when a theme key's value has the type the theme reads it as (the build drops it otherwise)."""
+    try:
+        ThemeMeta.model_validate({key: value})
+    except ValidationError:
+        return False
+    return True
 
 
 class Overview(BaseModel):
@@ -70,7 +115,7 @@ class Overview(BaseModel):
 class _Base(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=False)
 
-    title: NonEmpty
+    title: Annotated[NonEmpty, StringConstraints(max_length=TITLE_MAX)]
     summary: Annotated[NonEmpty, StringConstraints(max_length=SUMMARY_MAX)]
     lang: Literal["nl", "en"] | None = None
     type: NonEmpty = "product"
@@ -155,7 +200,7 @@ def _error_hit(page: SourcePage, error: dict[str, Any]) -> Hit:
     if kind == "extra_forbidden":
         # A wrong name inside a setting (`overview: {audiance: ...}`) is named by itself, not by its parent.
         key = str(loc[-1])
-        known = _Strict.keys if len(loc) == 1 else sorted(Overview.model_fields)
+        known = [k for k in (_Strict.keys if len(loc) == 1 else sorted(Overview.model_fields)) if k != key]
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
         tip = (
             Msg("fm_unknown_hint_close", close=close[0])
@@ -171,7 +216,7 @@ def _error_hit(page: SourcePage, error: dict[str, Any]) -> Hit:
     if kind.startswith("date"):
         return Hit("frontmatter.value", line, "fm_date", {"key": key, "value": value, "hint": _hint(key)})
     if kind == "string_too_long":
-        values = {"key": key, "length": len(str(value)), "max": SUMMARY_MAX}
+        values = {"key": key, "length": len(str(value)), "max": MAX_LENGTH.get(key, SUMMARY_MAX)}
         return Hit("frontmatter.value", line, "fm_too_long", values)
     if kind in ("string_too_short", "too_short") or value in (None, "", []):
         return Hit("frontmatter.value", line, "fm_empty", {"key": key, "hint": _hint(key)})
@@ -190,10 +235,16 @@ def validate(page: SourcePage, ctx: CheckContext) -> list[Hit]:
         model.model_validate({k: v for k, v in page.meta.items() if k not in THEME_KEYS})
     except ValidationError as exc:
         hits.extend(_error_hit(page, error) for error in exc.errors())
+    for key in sorted(THEME_KEYS & set(page.meta)):
+        if not theme_value_ok(key, page.meta[key]):
+            hits.append(Hit("frontmatter.value", page.line_of(key), "fm_wrong", {"key": key, "hint": ""}))
     hits.extend(check_markup(page))
+    hits.extend(check_control(page))
+    hits.extend(check_duplicates(page))
+    hits.extend(check_future(page))
     hits.extend(check_upl(page))
     hits.extend(check_freshness(page, ctx, is_product))
-    if is_product and page.meta.get("online") in LOGIN and not page.meta.get("apply_url"):
+    if is_product and page.str_value("online") in LOGIN and not page.meta.get("apply_url"):
         values = {"online": LOGIN[page.meta["online"]]}
         hits.append(Hit("frontmatter.apply-url", page.line_of("online"), "fm_apply_url", values))
     ignore = page.meta.get("ignore")
@@ -206,22 +257,91 @@ def validate(page: SourcePage, ctx: CheckContext) -> list[Hit]:
     return hits
 
 
-#: Front matter texts the site shows as text (in the page header, the menu, lists, the feed).
-TEXT_KEYS = ("title", "summary")
+#: Front matter whose text is about Helder's rules, not shown as page text (a reason may name `<iframe>`).
+NOT_SHOWN = ("ignore", "limits")
 #: The start of an HTML tag, comment or declaration.
 _MARKUP = re.compile(r"<[A-Za-z/!?]")
+#: Characters that are no text: control characters (tab and new line excepted), lone surrogates and
+#: non-characters. XML (the product feed) does not allow them, and a reader cannot see them.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _texts(value: object) -> list[str]:
+    """Every text in a value: the value itself, the items of a list, the values of a mapping (any depth)."""
+    found, todo = [], [value]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, list):
+            todo.extend(item)
+        elif isinstance(item, dict):
+            todo.extend(item.keys())
+            todo.extend(item.values())
+    return found
 
 
 def check_markup(page: SourcePage) -> list[Hit]:
-    """A title or summary is text: markup in it is never rendered (the theme shows it escaped), so say so."""
+    """A title, summary or any other text the site shows is plain text: markup in it is never rendered (the
+    theme shows it escaped), so say so at the key's line."""
     hits = []
-    for key in TEXT_KEYS:
-        value = page.meta.get(key)
-        match = _MARKUP.search(value) if isinstance(value, str) else None
-        if match:
-            code = value[match.start() : match.start() + 40]
-            hits.append(Hit("frontmatter.value", page.line_of(key), "fm_markup", {"key": key, "code": code}))
+    for key, value in page.meta.items():
+        if key in NOT_SHOWN:
+            continue
+        for text in _texts(value):
+            match = _MARKUP.search(text)
+            if match:
+                code = text[match.start() : match.start() + 40]
+                hits.append(
+                    Hit("frontmatter.value", page.line_of(key), "fm_markup", {"key": key, "code": code})
+                )
+                break
     return hits
+
+
+def check_control(page: SourcePage) -> list[Hit]:
+    """An invisible control character (from a copied text or a `\\x01` escape) in any front matter text."""
+    hits = []
+    for key, value in page.meta.items():
+        for text in _texts(value):
+            match = _CONTROL.search(text)
+            if match:
+                code = f"U+{ord(match.group()):04X}"
+                hits.append(
+                    Hit("frontmatter.value", page.line_of(key), "fm_control", {"key": key, "code": code})
+                )
+                break
+    return hits
+
+
+def check_duplicates(page: SourcePage) -> list[Hit]:
+    """YAML lets the last of two equal keys win without a word; an editor then changes the wrong line."""
+    node = page.meta_node
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    seen: dict[str, int] = {}
+    hits = []
+    for key_node, _ in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            continue
+        key, line = str(key_node.value), 2 + key_node.start_mark.line
+        if key in seen:
+            hits.append(
+                Hit("frontmatter.duplicate-key", line, "fm_duplicate_key", {"key": key, "first": seen[key]})
+            )
+        else:
+            seen[key] = line
+    return hits
+
+
+def check_future(page: SourcePage, today: dt.date | None = None) -> list[Hit]:
+    """A `reviewed:` date after today would keep the page from ever going stale."""
+    reviewed = page.meta.get("reviewed")
+    if isinstance(reviewed, dt.datetime):
+        reviewed = reviewed.date()
+    if not isinstance(reviewed, dt.date) or reviewed <= (today or clock.today()):
+        return []
+    return [Hit("frontmatter.value", page.line_of("reviewed"), "fm_future", {"date": reviewed.isoformat()})]
 
 
 def check_upl(page: SourcePage) -> list[Hit]:

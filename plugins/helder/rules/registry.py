@@ -8,10 +8,10 @@ from typing import Any
 from ..audit import rules as a11y
 from ..findings import Rule
 from ..outputs import history
-from . import frontmatter, help, ignores, kinds, markdown, readability, sections, style, words
+from . import frontmatter, help, ignores, kinds, markdown, readability, safety, sections, style, words
 
 #: Rule modules in the order they run; each has `RULES` and `check(page, ctx) -> list[Hit]`.
-MODULES = (frontmatter, sections, help, markdown, readability, words, style)
+MODULES = (frontmatter, safety, sections, help, markdown, readability, words, style)
 
 
 def all_rules(section_overrides: Mapping[str, Any] | None = None) -> list[Rule]:
