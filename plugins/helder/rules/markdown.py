@@ -652,21 +652,38 @@ def targets(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
     ]
 
 
-def missing_files(page: SourcePage, page_file: Path, docs_dir: Path) -> list[BodyHit]:
-    """Links and images to a file that is not in the docs folder: the reader would get a broken page or a
-    missing picture. Only files are checked here (a page, an image, a PDF); other sites are never fetched."""
-    hits: list[BodyHit] = []
+def file_targets(page: SourcePage, page_file: Path, docs_dir: Path) -> list[tuple[int, str, str, Path, bool]]:
+    """(line, kind, href, file, whether it is there) of each link and image to a file in the docs folder."""
+    found = []
     for line, kind, href in targets(page.tokens):
         target = unquote(urlsplit(href).path)
         if not target or not Path(target).suffix and not target.endswith("/"):
             continue  # `../afval` (a page address without a file name): MkDocs itself resolves those
         base = docs_dir if target.startswith("/") else page_file.parent
         path = (base / target.lstrip("/")).resolve()
-        exists = path.is_file() or (target.endswith("/") and (path / "index.md").is_file())
+        if target.endswith("/") and not path.is_file():
+            path = path / "index.md"
+        found.append((line, kind, href, path, path.is_file()))
+    return found
+
+
+def missing_files(page: SourcePage, page_file: Path, docs_dir: Path) -> list[BodyHit]:
+    """Links and images to a file that is not in the docs folder: the reader would get a broken page or a
+    missing picture. Only files are checked here (a page, an image, a PDF); other sites are never fetched."""
+    hits: list[BodyHit] = []
+    for line, kind, href, _path, exists in file_targets(page, page_file, docs_dir):
         if not exists:
             key = "md_missing_image" if kind == "image" else "md_missing_link"
             hits.append(BodyHit("markdown.missing-file", line, key, {"target": _short(href, 60)}))
     return hits
+
+
+def linked_files(page: SourcePage, ctx: CheckContext) -> list[tuple[str, bool]]:
+    """The files this page's links point at and whether each is there (for the check cache)."""
+    page_file = Path(page.path) if Path(page.path).is_absolute() else ctx.config_dir / page.path
+    if ctx.docs_dir is None or not page_file.is_file():
+        return []
+    return [(str(path), exists) for *_, path, exists in file_targets(page, page_file, ctx.docs_dir)]
 
 
 # --- the module's entry point --------------------------------------------------------------------------
