@@ -239,9 +239,14 @@ def check_sources(
             reports[shown] = settle(page, page.problems + entry.findings, ctx, entry.data)
         else:
             todo.append((file, page, key))
-    entries = _in_parallel([(file, page.path) for file, page, _ in todo], ctx, default_lang)
+    # The first page here, so what rules load once (word lists, frequency tables) is loaded before forking.
+    first = [fresh_entry(page, ctx) for _file, page, _key in todo[:1]]
+    rest = _in_parallel([(file, page.path) for file, page, _ in todo[1:]], ctx, default_lang)
+    entries = first + rest if rest is not None else None
     for index, (_file, page, key) in enumerate(todo):
-        entry = entries[index] if entries else fresh_entry(page, ctx)
+        entry = (
+            entries[index] if entries is not None else (first[0] if index == 0 else fresh_entry(page, ctx))
+        )
         ctx.page_data[page.path] = entry.data
         reports[page.path] = settle(page, page.problems + entry.findings, ctx, entry.data)
         _keep(cache, page.path, key, entry)
