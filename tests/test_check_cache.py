@@ -182,3 +182,16 @@ def test_many_pages_in_several_processes_give_what_one_process_gives(
     assert one == many
     assert sum(1 for f in one[0] if f.rule == "readability.sentence-length") == 4
     assert all(data["readability"]["words"] > 0 for data in many[1].values())
+
+
+def test_a_page_goes_stale_in_the_cache_as_the_days_pass(
+    site: SiteDir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The freshness rule reads today's date: an unchanged page that grows too old is reported all the same."""
+    site.page("paspoort.md", _product("Paspoort aanvragen"))  # reviewed: 2026-10-01
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1793491200")  # 2026-11-01
+    code, findings = site.check_json()
+    assert not [f for f in findings if f["rule"] == "freshness.stale"]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1856563200")  # 2028-10-31
+    code, findings = site.check_json()
+    assert [f["path"] for f in findings if f["rule"] == "freshness.stale"] == ["content/paspoort.md"]
