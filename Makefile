@@ -1,6 +1,7 @@
 # Helder: two commands do all set-up on a fresh machine.
 #   make site   builds the demo site with every gate (content checks, accessibility audit)
 #   make test   runs the whole test suite
+#   make screenshots  pictures of the home page, a product page and the A to Z page at 390 and 1280 px
 # Re-running is fast: the venv and node_modules are only rebuilt when pyproject.toml or package-lock.json change.
 #
 # For editors, Python only (no Node.js, no Chromium):
@@ -17,7 +18,7 @@ NODE_OK := node_modules/.helder-installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test check serve nieuw setup chromium lint clean
+.PHONY: site test check serve nieuw setup chromium lint clean screenshots
 
 site: setup
 	$(BIN)/mkdocs build --strict
@@ -32,6 +33,10 @@ test: setup
 check: $(PY_OK)
 	$(BIN)/helder check
 
+# Look at these before you call a change to the theme done (scripts/screenshots says what it does).
+screenshots: site
+	$(BIN)/python scripts/screenshots --site site --out screenshots
+
 serve: $(PY_OK)
 	$(BIN)/mkdocs serve
 
@@ -39,8 +44,8 @@ nieuw: $(PY_OK)
 	$(BIN)/helder nieuw
 
 lint: $(PY_OK)
-	$(BIN)/ruff check plugins readability tests bench
-	$(BIN)/ruff format --check plugins readability tests bench
+	$(BIN)/ruff check plugins readability tests bench scripts/screenshots
+	$(BIN)/ruff format --check plugins readability tests bench scripts/screenshots
 
 setup: $(PY_OK) $(NODE_OK) chromium
 
@@ -60,4 +65,4 @@ chromium:
 	@scripts/ensure-chromium
 
 clean:
-	rm -rf site .helder helder-audit helder-kwaliteit
+	rm -rf site .helder helder-audit helder-kwaliteit screenshots

@@ -150,7 +150,7 @@ def test_check_formats_and_exit_codes(site):
     text = site.check()
     assert text.code == 1
     assert text.out.splitlines() == [
-        'Fout: content/fout.md:6: [frontmatter.value] Bij "online" staat "soms". Dat kan niet. — Kies "ja", "nee" of "digid".'
+        'Fout: content/fout.md:6: [frontmatter.value] Bij "online" staat "soms". Dat kan niet. — Kies "ja", "nee", "digid" of "eherkenning".'
     ]
     github = site.check("--format", "github")
     assert github.out.startswith("::error file=content/fout.md,line=6,title=frontmatter.value::Bij")

@@ -14,6 +14,7 @@ import pytest
 from helder import checker
 from helder.checkcache import CACHE_FILE, CheckCache
 from helder.checker import check_files, discover
+from helder.pages.help_pages import generated_uris
 from helder.site import load_mkdocs_site
 from sitelib import GOOD_PRODUCT, SiteDir, mkdocs_yml
 
@@ -38,6 +39,7 @@ def _checked(site: SiteDir) -> tuple[int, CheckCache]:
     os.chdir(site.root)
     try:
         loaded = load_mkdocs_site("mkdocs.yml", "nl")
+        loaded.ctx.generated = generated_uris(loaded)
         cache = loaded.check_cache()
         files = [(f, loaded.shown(f)) for f, _ in discover([loaded.docs_dir])]
         report = check_files(files, loaded.ctx, default_lang=loaded.default_lang, cache=cache)

@@ -22,6 +22,8 @@ PACKAGE = REPO / "plugins" / "helder"
 #: What Helder counts in its summaries (`findings.count`).
 COUNTED = ("pages", "errors", "warnings", "tips", "screens", "ignored")
 TEMPLATES = PACKAGE / "templates"
+#: The theme's templates: `h.t("menu")` is the catalogue's `th_menu` (`messages.theme_words`).
+THEME = REPO / "overrides"
 
 
 def placeholders(entry: object) -> dict[str, set[str]]:
@@ -75,6 +77,10 @@ def keys_in_templates() -> set[str]:
         if path.is_file():
             source = path.read_text(encoding="utf-8")
             found.update(re.findall(r"""\bt\(\s*["']([\w.-]+)["']\s*[,)]""", source))
+    for path in THEME.rglob("*.html"):
+        source = path.read_text(encoding="utf-8")
+        call = r"\b(?:h\.)?t" if path.name == "text.html" else r"\bh\.t"  # Material's own `t()` is not ours
+        found.update(f"th_{key}" for key in re.findall(call + r"""\(\s*["'](\w+)["']\s*\)""", source))
     return found
 
 

@@ -21,6 +21,8 @@ OPTIONS = [
     "inwoners",
     "--online",
     "digid",
+    "--aanvraag",
+    "https://www.voorbeeld.nl/loket/rijbewijs",
     "--eigenaar",
     "Burgerzaken",
     "--hulp",
@@ -58,6 +60,7 @@ def test_a_new_page_passes_helder_check_and_builds(themed: SiteDir):
     text = page.read_text(encoding="utf-8")
     assert "upl: http://standaarden.overheid.nl/owms/terms/rijbewijs\n" in text
     assert "help: [telefoon, balie]" in text and "online: digid" in text
+    assert "apply_url: https://www.voorbeeld.nl/loket/rijbewijs\n" in text
     assert "Log in met DigiD." in text  # the first step fits "online: digid"
     assert text.count("[Vul in:") >= 8  # every text the editor must write is marked
 
@@ -67,6 +70,25 @@ def test_a_new_page_passes_helder_check_and_builds(themed: SiteDir):
     assert built.code == 0, built.text
     html = themed.html("burgerzaken/rijbewijs-verlengen/index.html")
     assert "[Vul in: de eerste stap." in html and "Bel ons" in html  # placeholders show; help is added
+
+
+def test_without_a_form_address_the_page_gets_a_warning_at_its_online_line(themed: SiteDir):
+    options = [o for o in OPTIONS if o not in ("--aanvraag", "https://www.voorbeeld.nl/loket/rijbewijs")]
+    assert nieuw(themed, *options).returncode == 0
+    code, findings = themed.check_json()
+    assert code == 0  # a warning: the page can go online, the editor sees what is missing
+    assert [(f["rule"], f["line"], f["severity"]) for f in findings] == [
+        ("frontmatter.apply-url", 6, "warning")
+    ]
+    assert "geen link naar het formulier" in findings[0]["message"]
+
+
+def test_a_form_address_without_https_is_refused(themed: SiteDir):
+    options = [o if o != "https://www.voorbeeld.nl/loket/rijbewijs" else "http://x.nl/a" for o in OPTIONS]
+    made = nieuw(themed, *options)
+    assert made.returncode == 2
+    assert "Het webadres http://x.nl/a begint niet met https://." in made.stderr
+    assert not (themed.root / "content" / "burgerzaken" / "rijbewijs-verlengen.md").exists()
 
 
 def test_run_twice_with_the_same_title_it_refuses(themed: SiteDir):
@@ -96,6 +118,8 @@ def test_it_asks_what_it_does_not_know_and_offers_the_nearest_upl_names(themed: 
             "Parkeerkaart voor gehandicapten",  # title
             "allebei",  # audience
             "ja",  # online
+            "www.voorbeeld.nl/loket",  # the form's address without https://: asked again
+            "https://www.voorbeeld.nl/loket/parkeerkaart",
             "Parkeren",  # owner
             "telefon",  # a typo: asked again, with the right name offered
             "telefoon, balie",
@@ -110,6 +134,8 @@ def test_it_asks_what_it_does_not_know_and_offers_the_nearest_upl_names(themed: 
     text = (themed.root / "content" / "burgerzaken" / "parkeerkaart-voor-gehandicapten.md").read_text("utf-8")
     assert "upl: http://standaarden.overheid.nl/owms/terms/gehandicaptenparkeerkaart\n" in text
     assert "audience: [inwoners, ondernemers]" in text
+    assert "Het webadres www.voorbeeld.nl/loket begint niet met https://." in made.stdout
+    assert "apply_url: https://www.voorbeeld.nl/loket/parkeerkaart\n" in text
     assert themed.check().code == 0
 
 

@@ -91,6 +91,7 @@ def settings_key(
     default_lang: str,
     word_file: Path | None,
     folders: Iterable[Path] = (),
+    generated: Iterable[str] = (),
 ) -> str:
     """One digest of everything outside a page that its findings depend on."""
     payload = {
@@ -102,6 +103,7 @@ def settings_key(
         "default_lang": default_lang,
         "word_file": _file_digest(word_file),
         "folders": [str(folder) for folder in folders],
+        "generated": sorted(generated),
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode("utf-8")).hexdigest()
 

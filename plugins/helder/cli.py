@@ -26,7 +26,7 @@ from .checkcache import CheckCache
 from .checker import Report, check_files, discover
 from .findings import Finding, count, format_github, format_text, has_errors, summary_counts, to_json
 from .messages import LANGUAGES, Msg, data, text
-from .pages.help_pages import check_generated, generated_pages
+from .pages.help_pages import check_generated, generated_pages, generated_uris
 from .site import Site, SiteConfigError, load_mkdocs_site
 
 FORMATS = click.Choice(["text", "json", "github"])
@@ -93,6 +93,7 @@ def check(
             fail(Msg("cli_no_path", path=path), lang)
     # Files given on the command line are shown as given; the whole docs folder relative to the site's root.
     files = discover(paths) if paths else [(file, site.shown(file)) for file, _ in discover([site.docs_dir])]
+    site.ctx.generated = generated_uris(site)
     cache = site.check_cache()
     report = check_files(files, site.ctx, default_lang=site.default_lang, cache=cache)
     if not paths:

@@ -28,10 +28,9 @@ from typing import Any
 import click
 
 from .messages import message, text
+from .rules.frontmatter import AUDIENCES, ONLINE
 from .upl import UplEntry, by_name
 
-AUDIENCES = ("inwoners", "ondernemers")
-ONLINE = ("ja", "nee", "digid")
 NO_UPL = ("", "geen", "none", "-")
 #: Section kinds a new page gets, in this order ("help" is made from the `help:` keys).
 SECTIONS = ("steps", "documents", "costs", "duration", "objection")
@@ -54,6 +53,8 @@ class PageSpec:
     owner: str
     help: list[str]
     upl: UplEntry | None = None
+    #: Where people apply online ("Direct regelen"); empty: no button yet (a page with DigiD gets a warning).
+    apply_url: str = ""
     reviewed: dt.date = field(default_factory=dt.date.today)
 
 
@@ -95,6 +96,7 @@ def page_markdown(spec: PageSpec, headings: dict[str, str], lang: str = "nl") ->
         front.append(f"upl: {spec.upl.uri}")
     front += [
         f"online: {spec.online}",
+        *([f"apply_url: {spec.apply_url}"] if spec.apply_url else []),
         f"owner: {_yaml_text(spec.owner)}",
         f"reviewed: {spec.reviewed.isoformat()}",
         f"help: [{', '.join(spec.help)}]",
@@ -224,6 +226,7 @@ def _ask_upl(name: str, lang: str, interactive: bool) -> UplEntry | None:
     help="cli_help_new_audience",
 )
 @click.option("--online", type=click.Choice(ONLINE), help="cli_help_new_online")
+@click.option("--aanvraag", "--apply-url", "apply_url", help="cli_help_new_apply_url")
 @click.option("--eigenaar", "--owner", "owner", help="cli_help_new_owner")
 @click.option("--hulp", "--offers", "help_keys", help="cli_help_new_help")
 @click.option("--upl", "upl_name", help="cli_help_new_upl")
@@ -233,6 +236,7 @@ def nieuw(
     title: str | None,
     audience: str | None,
     online: str | None,
+    apply_url: str | None,
     owner: str | None,
     help_keys: str | None,
     upl_name: str | None,
@@ -260,6 +264,10 @@ def nieuw(
         audience = "allebei" if audience == both else audience
     if online is None:
         online = click.prompt(message(lang, "new_online")[0], type=click.Choice(ONLINE))
+    if apply_url is None and online != "nee" and interactive:
+        apply_url = _ask_apply_url(lang)
+    if apply_url and not apply_url.startswith("https://"):
+        _fail(message(lang, "new_apply_url_https", url=apply_url))
     if owner is None:
         owner = click.prompt(message(lang, "new_owner")[0]).strip()
     catalogue = site.catalogue
@@ -275,6 +283,7 @@ def nieuw(
         title=title.strip(),
         audience=list(AUDIENCES) if audience == "allebei" else [audience],
         online=online,
+        apply_url=apply_url or "",
         owner=owner,
         help=chosen,
         upl=upl,
@@ -284,6 +293,15 @@ def nieuw(
     except NewPageError as error:
         _fail(error.texts)
     _write_and_check(site, spec, target, lang)
+
+
+def _ask_apply_url(lang: str) -> str:
+    """The form's address, asked again until it is empty or starts with https://."""
+    while True:
+        answer = click.prompt(message(lang, "new_apply_url")[0], default="", show_default=False).strip()
+        if not answer or answer.startswith("https://"):
+            return answer
+        click.echo(" ".join(message(lang, "new_apply_url_https", url=answer)))
 
 
 def _ask_help(catalogue: Any, help_keys: str | None, lang: str) -> list[str]:

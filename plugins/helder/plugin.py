@@ -7,7 +7,7 @@ from typing import Any
 
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import clock
@@ -17,11 +17,11 @@ from .checkcache import CheckCache
 from .checker import PageReport, Report, check_page, check_sources, check_titles
 from .config import HelderConfig
 from .findings import Finding, Severity, count, format_text, sort_key, summary_counts
-from .messages import message
+from .messages import message, theme_words
 from .outputs.jsonld import government_service, script_tag
 from .outputs.publish import is_product, statement_page, write_dashboard, write_feed, write_state
 from .pages import page_markdown
-from .pages.help_pages import check_generated, generated_pages
+from .pages.help_pages import check_generated, generated_pages, generated_uris
 from .preview import preview_page
 from .sanitize import PagePolicy, clean_html, clean_page, escape_value, theme_scripts
 from .site import Site, SiteConfigError, from_mkdocs_config
@@ -38,6 +38,8 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         self.site: Site | None = None
         self.report = Report()
         self.urls: dict[str, str] = {}
+        #: Pages that are checked but not published (`draft_docs`: the editors' guide): the gate skips them.
+        self.drafts: set[str] = set()
         self.page_policy = PagePolicy([])
         self.cache: CheckCache | None = None
 
@@ -51,6 +53,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         self.report = Report()  # serve rebuilds start clean
         self.urls = {}
         self.cache = None
+        self.drafts = set()
         if not self.config.enabled:
             return config
         try:
@@ -58,6 +61,9 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         except SiteConfigError as exc:
             raise PluginError(str(exc)) from exc
         self.page_policy = PagePolicy(theme_scripts(list(config.theme.dirs)))
+        if self.site.catalogue is not None:  # the footer's contact block, unless mkdocs.yml has its own
+            theme = config.extra.setdefault("helder", {})
+            theme.setdefault("contact", self.site.catalogue.contact())
         return config
 
     # -- checks ---------------------------------------------------------------------------------------
@@ -68,7 +74,9 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             return files
         site = self.site
         self.report.site_findings = list(site.site_findings)
-        self._check_files(files.documentation_pages())
+        site.ctx.generated = generated_uris(site)
+        # Drafts too (the editors' guide): they are not published, but they are read, so they are checked.
+        self._check_files(files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
         if self.config.checks:
             check_titles(self.report.pages.values(), site.ctx)
         self._add_help_pages(files, config)
@@ -92,8 +100,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             sources = [(Path(file.abs_src_path), site.shown(file.abs_src_path)) for file in on_disk]
             results = check_sources(sources, site.ctx, default_lang=site.default_lang, cache=cache)
             for file, (_path, shown) in zip(on_disk, sources, strict=True):
-                self.report.pages[file.src_uri] = results[shown]
-                self.urls[file.src_uri] = "/" + ("" if file.url == "./" else file.url)
+                self._record(file, results[shown])
         checked = {id(file) for file in on_disk}
         for file in files:
             if id(file) not in checked:
@@ -117,8 +124,13 @@ class HelderPlugin(BasePlugin[HelderConfig]):
                 lang=self.config.lang,
             )
         result = check_page(page, site.ctx) if self.config.checks else PageReport(page, list(page.problems))
+        self._record(file, result)
+
+    def _record(self, file: File, result: PageReport) -> None:
         self.report.pages[file.src_uri] = result
         self.urls[file.src_uri] = "/" + ("" if file.url == "./" else file.url)
+        if not file.inclusion.is_included():
+            self.drafts.add(file.src_uri)
 
     def _add_help_pages(self, files: Files, config: Any) -> None:
         """The help overview, barrier, target-group and policy pages, made from the catalogue and checked; what
@@ -241,6 +253,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         menu and the breadcrumbs, also of other pages), so a title with `<script>` would run on every page
         that lists it. `frontmatter.value` already refuses such a title; this makes sure it can never run.
         """
+        env.globals["helder_words"] = theme_words  # the theme's words come from the message catalogue
         if not self.config.enabled:
             return env
         for file in files.documentation_pages():
@@ -317,7 +330,8 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         return result
 
     def _pages_by_url(self) -> dict[str, PageReport]:
-        return {self.urls[uri]: result for uri, result in self.report.pages.items()}
+        pages = self.report.pages.items()
+        return {self.urls[uri]: result for uri, result in pages if uri not in self.drafts}
 
     def _write_dashboard(self, config: Any, audit: AuditResult | None) -> None:
         options = self.config.dashboard

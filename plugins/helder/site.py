@@ -52,7 +52,8 @@ class Site:
         return _shown(Path(file), self.root)
 
     def check_cache(self) -> CheckCache:
-        """The content-check cache in the state folder (`.helder/check-cache.json`), for these settings."""
+        """The content-check cache in the state folder (`.helder/check-cache.json`), for these settings (after
+        `ctx.generated` is known: a link to a page the build makes is no missing file)."""
         from .rules.words import jargon_path
 
         key = settings_key(
@@ -62,6 +63,7 @@ class Site:
             default_lang=self.default_lang,
             word_file=jargon_path(self.root, self.options.readability.jargon_extra),
             folders=(self.root.resolve(), self.docs_dir.resolve()),
+            generated=self.ctx.generated,
         )
         return CheckCache(self.root / self.options.state_dir / CACHE_FILE, key)
 

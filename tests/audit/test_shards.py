@@ -41,7 +41,7 @@ def _helder(*args: str) -> Any:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory, tools: dict[str, str]) -> dict[str, Any]:
     root = tmp_path_factory.mktemp("shards") / "project"
-    site = build_site(root, PAGES)
+    site = build_site(root, PAGES, overrides=None)  # plain Material: the split is under test, not the theme
     (site / "kaart.png").write_bytes(PNG)
     config = root / "audit.yml"
     config.write_text(

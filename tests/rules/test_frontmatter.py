@@ -56,7 +56,7 @@ def test_good_product_has_no_findings():
         ({"summary": '"' + "lang " * 45 + '"'}, "frontmatter.value", 3, "is 225 tekens lang"),
         ({"audience": "[burgers]"}, "frontmatter.value", 4, 'Bij "audience" staat "burgers". Dat kan niet.'),
         ({"audience": "[]"}, "frontmatter.value", 4, 'Bij "audience" staat niets.'),
-        ({"online": "misschien"}, "frontmatter.value", 5, '"ja", "nee" of "digid"'),
+        ({"online": "misschien"}, "frontmatter.value", 5, '"ja", "nee", "digid" of "eherkenning"'),
         ({"owner": '""'}, "frontmatter.value", 6, 'Bij "owner" staat niets.'),
         (
             {"reviewed": "2026-13-01"},

@@ -40,6 +40,23 @@ class Catalogue:
     def offer_keys(self) -> list[str]:
         return list(self.offer_keys_found)
 
+    def contact(self) -> dict[str, Any]:
+        """What the theme shows in the footer and on the 404 page: the first phone channel's number and
+        hours, the first desk's address, the first e-mail address. One source: the catalogue."""
+        channels = list(self.model.channels.values())
+        phone = next((c for c in channels if c.type == "phone" and c.phone), None)
+        desk = next((c for c in channels if c.type == "desk" and c.address), None)
+        email = next((c.email for c in channels if c.email), None)
+        found: dict[str, Any] = {}
+        if phone is not None:
+            found["phone"] = str(phone.phone)
+            found["hours"] = [slot.model_dump() for slot in phone.hours]
+        if desk is not None and desk.address is not None:
+            found["address"] = f"{desk.address.street}, {desk.address.postcode} {desk.address.city}"
+        if email:
+            found["email"] = email
+        return found
+
     def line_of_text(self, text: str) -> int | None:
         """The line of the longest catalogue text that `text` contains (a page line made from that value)."""
         # Short values (a day, a time, a key) appear in many lines by chance: only texts of some length count.

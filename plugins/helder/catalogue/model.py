@@ -17,7 +17,6 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 
-DAY_KEYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 # Dutch numbers without spaces and dashes: 14 + area code (14 0123), 0800/0900 numbers, 10 digits with a 0, +31.
 _PHONE = re.compile(r"^(140\d{2,3}|0[89]00\d{4,7}|0\d{9}|\+31\d{9})$")

@@ -133,6 +133,24 @@ def data(lang: str, key: str) -> Any:
     return _entry(lang, key)
 
 
+#: How `data/hulp.yml` and the theme name the days; the catalogue's `days` list follows this order.
+DAY_KEYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
+
+
+@cache
+def theme_words(lang: str) -> dict[str, Any]:
+    """The words the theme adds to a page (`th_menu` as `menu`), with the names of the months and days.
+
+    The MkDocs plugin hands this to the templates in `overrides/`, so the header, footer, product page and
+    404 page take their words from the same catalogue as every other text Helder shows.
+    """
+    entries = catalogue(language(lang))
+    words: dict[str, Any] = {key[3:]: value for key, value in entries.items() if key.startswith("th_")}
+    words["months"] = list(entries["months"])
+    words["days"] = dict(zip(DAY_KEYS, entries["days"], strict=True))
+    return words
+
+
 def all_messages() -> dict[str, dict[str, tuple[str, str]]]:
     """Every text entry: key -> language -> (text, fix). Language data (lists) is left out."""
     found: dict[str, dict[str, tuple[str, str]]] = {}

@@ -89,6 +89,18 @@ def by_theme(uri: str, products: list[Product]) -> list[dict[str, object]]:
     return sorted(groups, key=lambda group: str(group["title"]).casefold())
 
 
+def generated_uris(site: Site) -> frozenset[str]:
+    """The pages the build will make (help pages, the accessibility statement), known before any page is
+    checked, so a link to them is not a missing file."""
+    folder = (site.options.help_pages or "").strip("/")
+    uris = (
+        set(help_pages(site.catalogue, [], folder, site.default_lang)) if site.catalogue and folder else set()
+    )
+    if site.options.statement.enabled:
+        uris.add(site.options.statement.page)
+    return frozenset(uris)
+
+
 def check_generated(
     site: Site, pages: Mapping[str, PageReport], made: Mapping[str, str], cache: CheckCache | None = None
 ) -> tuple[dict[str, PageReport], list[Finding]]:

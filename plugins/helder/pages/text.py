@@ -7,8 +7,8 @@ import json
 import re
 from collections.abc import Sequence
 
-from ..catalogue.model import DAY_KEYS, Slot
-from ..messages import data, join, text
+from ..catalogue.model import Slot
+from ..messages import DAY_KEYS, data, join, text
 
 
 def format_date(value: object, lang: str) -> str:

@@ -29,6 +29,8 @@ class CheckContext:
     config_dir: Path = field(default_factory=Path.cwd)
     #: The folder of the pages (`docs_dir`), for links to files; None when Helder does not know it.
     docs_dir: Path | None = None
+    #: Pages the build makes itself (help pages, the statement), as paths in the docs folder: links to them work.
+    generated: frozenset[str] = frozenset()
     catalogue: Catalogue | None = None
     help_keys: frozenset[str] = frozenset()
     #: The site's section kinds and every rule id (worked out once per site, not once per page).

@@ -36,16 +36,23 @@ RULES = [
     Rule("frontmatter.title-duplicate", Severity.ERROR, ("fm_title_duplicate",)),
     Rule("frontmatter.upl-unknown", Severity.ERROR, ("fm_upl_unknown", "fm_upl_close", "fm_upl_none")),
     Rule("freshness.stale", Severity.WARNING, ("fm_stale",)),
+    Rule("frontmatter.apply-url", Severity.WARNING, ("fm_apply_url",)),
     Rule("file.encoding", Severity.ERROR, ("file_encoding",)),
     Rule("file.unreadable", Severity.ERROR, ("file_unreadable",)),
 ]
 
 AUDIENCES = ("inwoners", "ondernemers")
-ONLINE = ("ja", "nee", "digid")
+ONLINE = ("ja", "nee", "digid", "eherkenning")
+#: `online:` values that mean "log in to apply": such a page should link to where that is done.
+LOGIN = {"digid": "DigiD", "eherkenning": "eHerkenning"}
 UPL_PREFIX = PREFIX
 SUMMARY_MAX = 200
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+#: A web address a resident is sent to: `https` only (a form over plain http would leak what they fill in).
+HttpsUrl = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=r"^https://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$")
+]
 
 #: Keys that MkDocs or Material read from front matter; allowed on every page.
 THEME_KEYS = {"hide", "template", "icon", "status", "subtitle", "search", "tags", "description", "comments"}
@@ -56,6 +63,8 @@ class Overview(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     audience: Literal["inwoners", "ondernemers"] | None = None
+    #: `overview: {a_to_z: true}`: every service of the site by its first letter (the A to Z page).
+    a_to_z: bool = False
 
 
 class _Base(BaseModel):
@@ -75,7 +84,10 @@ class ProductMeta(_Base):
     upl: (
         Annotated[str, StringConstraints(pattern=r"^http://standaarden\.overheid\.nl/owms/terms/\S+$")] | None
     ) = None
-    online: Literal["ja", "nee", "digid"]
+    online: Literal["ja", "nee", "digid", "eherkenning"]
+    #: Where to apply online ("Direct regelen") and where to see how an application is going.
+    apply_url: HttpsUrl | None = None
+    status_url: HttpsUrl | None = None
     owner: NonEmpty
     reviewed: dt.date
     help: list[NonEmpty] = Field(default_factory=list)
@@ -109,6 +121,8 @@ HINTED = (
     "lang",
     "type",
     "ignore",
+    "apply_url",
+    "status_url",
 )
 HINTED += ("overview", "limits")
 
@@ -179,6 +193,9 @@ def validate(page: SourcePage, ctx: CheckContext) -> list[Hit]:
     hits.extend(check_markup(page))
     hits.extend(check_upl(page))
     hits.extend(check_freshness(page, ctx, is_product))
+    if is_product and page.meta.get("online") in LOGIN and not page.meta.get("apply_url"):
+        values = {"online": LOGIN[page.meta["online"]]}
+        hits.append(Hit("frontmatter.apply-url", page.line_of("online"), "fm_apply_url", values))
     ignore = page.meta.get("ignore")
     if isinstance(ignore, dict):
         for rule in ignore:
