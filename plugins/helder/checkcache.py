@@ -44,10 +44,16 @@ _PACKAGE = Path(__file__).resolve().parent
 
 @cache
 def code_version() -> str:
-    """Helder's version plus a digest of its code, messages and data, and of the readability engine."""
+    """Helder's version plus a digest of its code, messages and data, of the readability engine, and the
+    versions of the libraries that read pages and words."""
+    from importlib import metadata
+
     import readability
 
     digest = hashlib.sha256(__version__.encode("utf-8"))
+    for name in ("markdown-it-py", "mdit-py-plugins", "PyYAML", "wordfreq"):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            digest.update(f"{name}={metadata.version(name)}\n".encode())
     roots = (_PACKAGE, Path(readability.__file__).resolve().parent)
     for root in roots:
         for path in sorted(root.rglob("*")):
