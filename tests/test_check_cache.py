@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from helder import checker
 from helder.checkcache import CACHE_FILE, CheckCache
 from helder.checker import check_files, discover
 from helder.pages.help_pages import generated_uris
@@ -149,41 +150,49 @@ def test_build_writes_and_uses_the_cache(site: SiteDir) -> None:
     assert site.check().code == 1
 
 
-def test_many_pages_in_several_processes_give_what_one_process_gives(
-    site: SiteDir, monkeypatch: pytest.MonkeyPatch
-) -> None:
+#: Checks the docs folder in a process of its own (a test run has threads of its own, and Helder never forks
+#: a process with threads) and says whether the pages went over several processes.
+PARALLEL_PROBE = """
+import json, sys
+from helder import checker
+from helder.checker import check_files, discover
+from helder.site import load_mkdocs_site
+used = []
+real = checker._in_parallel
+def spy(*args):
+    found = real(*args)
+    used.append(found is not None)
+    return found
+checker._in_parallel = spy
+site = load_mkdocs_site("mkdocs.yml", "nl")
+files = [(f, site.shown(f)) for f, _ in discover([site.docs_dir])]
+report = check_files(files, site.ctx, default_lang=site.default_lang)
+print(json.dumps({
+    "used": used,
+    "findings": [f.to_dict() for f in report.findings],
+    "data": {path: r.data for path, r in report.pages.items()},
+}, sort_keys=True, default=str))
+"""
+
+
+def test_many_pages_in_several_processes_give_what_one_process_gives(site: SiteDir) -> None:
     for number in range(12):
         extra = f"\n{LONG}\n" if number % 3 == 0 else "\nBel ons als u vragen heeft.\n"
         site.page(f"dienst-{number:02d}.md", _product(f"Dienst {number}", extra))
 
-    def run(workers: str) -> tuple[list, dict]:
-        monkeypatch.setenv("HELDER_WORKERS", workers)
-        _cache(site).unlink(missing_ok=True)
-        cwd = os.getcwd()
-        os.chdir(site.root)
-        try:
-            loaded = load_mkdocs_site("mkdocs.yml", "nl")
-            files = [(f, loaded.shown(f)) for f, _ in discover([loaded.docs_dir])]
-            report = check_files(files, loaded.ctx, default_lang=loaded.default_lang)
-        finally:
-            os.chdir(cwd)
-        return report.findings, {path: r.data for path, r in report.pages.items()}
+    def run(workers: str) -> dict:
+        env = {**os.environ, "HELDER_WORKERS": workers}
+        done = subprocess.run(
+            [sys.executable, "-c", PARALLEL_PROBE], cwd=site.root, env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)
 
-    used: list[bool] = []
-    real = checker._in_parallel
-
-    def spy(*args: object) -> object:
-        found = real(*args)  # type: ignore[arg-type]
-        used.append(found is not None)
-        return found
-
-    monkeypatch.setattr(checker, "_in_parallel", spy)
-    one = run("1")
-    many = run("3")
-    assert used == [False, True]  # the second run really went over three processes
-    assert one == many
-    assert sum(1 for f in one[0] if f.rule == "readability.sentence-length") == 4
-    assert all(data["readability"]["words"] > 0 for data in many[1].values())
+    one, many = run("1"), run("3")
+    assert (one["used"], many["used"]) == ([False], [True])  # the second run really used three processes
+    assert one["findings"] == many["findings"] and one["data"] == many["data"]
+    assert sum(1 for f in many["findings"] if f["rule"] == "readability.sentence-length") == 4
+    assert all(data["readability"]["words"] > 0 for data in many["data"].values())
 
 
 def test_a_page_goes_stale_in_the_cache_as_the_days_pass(
