@@ -6,12 +6,15 @@
    the identical set of results (page, viewport, runner, code, selector, context).
 2. Re-audit after editing one page against the full audit, both through `run_gate` with its result cache.
    Goal: <= 5 %. Run it at scale with `--pages 500 --skip-stock`.
-3. `--shards 2 4`: the `helder audit` command once over the whole site, then split in N shards run side by side
+3. `--browser-checks`: the cost of Helder's own browser checks on the demo site. The full gate (engines + browser
+   checks) against the engine-only gate (`browser_checks: false`), alternating in the same run, no cache, both
+   viewports. Goal: full <= 1.3x engine-only. Then the full gate again on the unchanged site with its cache.
+4. `--shards 2 4`: the `helder audit` command once over the whole site, then split in N shards run side by side
    (`--shard K/N`) and `helder audit merge`: the merged report must hold exactly the same findings, ignored
    results, page verdicts and exit code; a merge with one shard left out must exit 2. All runs without cache.
 
 Usage:
-    python bench/audit_bench.py [--pages 50] [--skip-stock] [--skip-incremental]
+    python bench/audit_bench.py [--pages 50] [--skip-stock] [--skip-incremental] [--browser-checks [--rounds 2]]
                                 [--shards 2 4] [--browser /usr/bin/chromium] [--node-modules node_modules]
                                 [--workdir DIR]
 """
@@ -137,7 +140,7 @@ def build(root: Path) -> tuple[Path, float]:
 
 def result_set_from_gate(result: Any) -> set[tuple[str, ...]]:
     out = set()
-    for detail in result.details:
+    for detail in (dict(f.data or {}) for f in result.findings):
         if "code" not in detail:
             continue
         for viewport in detail["viewports"]:
@@ -228,6 +231,70 @@ def run_stock(
     return seconds, results, needs_review
 
 
+def build_demo(root: Path) -> Path:
+    """A copy of the demo site, built without its own gate (the benchmark runs the gate itself)."""
+    for name in ("content", "data", "overrides"):
+        shutil.copytree(REPO / name, root / name, dirs_exist_ok=True)
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    marker = "        enabled: true"
+    assert marker in text, "the demo site switches its gate on"
+    (root / "mkdocs.yml").write_text(text.replace(marker, "        enabled: false", 1), encoding="utf-8")
+    site, _ = build(root)
+    return site
+
+
+def browser_checks_cost(args: argparse.Namespace, tools: Any, workdir: Path) -> None:
+    """Engine-only against the full gate on the demo site, alternating so both see the same machine load."""
+    from helder.audit.cli import read_site_config
+
+    root = workdir / "demo"
+    site = build_demo(root)
+    _, settings = read_site_config(root / "mkdocs.yml")
+    base = {
+        **settings,
+        "enabled": True,
+        "browser": args.browser,
+        "node_modules": str(tools.node_modules),
+        "concurrency": args.concurrency,
+        "cache_dir": "",
+    }
+    pages = len(list(site.rglob("*.html")))
+    times: dict[bool, list[float]] = {False: [], True: []}
+    errors: dict[bool, int] = {}
+    for _ in range(args.rounds):
+        for checks in (False, True):
+            options = load_options({**base, "browser_checks": checks})
+            started = time.monotonic()
+            result = run_gate(site, options=options, project_root=root, progress=False, write_reports=False)
+            times[checks].append(time.monotonic() - started)
+            if result.gate_error or result.summary.not_checked:
+                raise SystemExit(f"gate failed: {result.gate_error} / {result.summary}")
+            errors[checks] = result.summary.errors
+    engine, full = (sorted(times[c])[len(times[c]) // 2] for c in (False, True))
+    print(f"demo: {pages} pages x 2 viewports, {args.rounds} rounds, concurrency {args.concurrency}")
+    print(f"engine-only gate: {', '.join(f'{t:.1f}' for t in times[False])} s -> median {engine:.1f} s")
+    print(f"full gate:        {', '.join(f'{t:.1f}' for t in times[True])} s -> median {full:.1f} s")
+    pairs = ", ".join(f"{f / e:.2f}" for e, f in zip(times[False], times[True], strict=True))
+    print(
+        f"ratio full / engine-only: median {full / engine:.2f}, fastest runs "
+        f"{min(times[True]) / min(times[False]):.2f}, per round {pairs} (goal <= 1.3); "
+        f"errors {errors[False]} vs {errors[True]}"
+    )
+    cache = workdir / "demo-cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    options = load_options({**base, "cache_dir": str(cache)})
+    started = time.monotonic()
+    run_gate(site, options=options, project_root=root, progress=False, write_reports=False)
+    filled = time.monotonic() - started
+    started = time.monotonic()
+    again = run_gate(site, options=options, project_root=root, progress=False, write_reports=False)
+    cached = time.monotonic() - started
+    print(
+        f"full gate with cache: {filled:.1f} s to fill, {cached:.1f} s unchanged "
+        f"({again.summary.from_cache} of {again.summary.jobs} results from the cache, {again.summary.tested} tested)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -242,6 +309,10 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--workdir", default="")
     parser.add_argument(
+        "--browser-checks", action="store_true", help="cost of the browser checks on the demo"
+    )
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument(
         "--shards", type=int, nargs="*", default=[], help="compare N shards merged (e.g. 2 4)"
     )
     args = parser.parse_args()
@@ -253,6 +324,9 @@ def main() -> None:
         f"werkmap {workdir}; pa11y-ci {tools.versions['pa11y-ci']}, pa11y {tools.versions['pa11y']}, "
         f"axe-core {tools.versions['axe-core']}; {os.cpu_count()} cores"
     )
+    if args.browser_checks:
+        browser_checks_cost(args, tools, workdir)
+        return
     root = write_site(workdir / "project", args.pages)
     site, build_s = build(root)
     n_html = len(list(site.rglob("*.html")))
@@ -265,7 +339,7 @@ def main() -> None:
     }
 
     if not args.skip_stock:
-        options = load_options({**base, "cache_dir": ""})
+        options = load_options({**base, "cache_dir": "", "browser_checks": False})  # engines vs stock
         started = time.monotonic()
         helder = run_gate(site, options=options, project_root=root, progress=False, write_reports=False)
         helder_s = time.monotonic() - started
@@ -353,7 +427,8 @@ def comparable(report: dict[str, Any]) -> dict[str, Any]:
         k: v for k, v in report["summary"].items() if k not in ("seconds", "from_cache", "tested", "retried")
     }
     return {
-        key: report[key] for key in ("findings", "ignored", "pages", "exit_code", "passed", "gate_error")
+        key: report.get(key)
+        for key in ("findings", "ignored", "review", "pages", "exit_code", "passed", "gate_error")
     } | {"summary": summary}
 
 

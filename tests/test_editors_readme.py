@@ -1,5 +1,5 @@
-"""The editors' section for the README (docs/EDITORS-README-DRAFT.md) passes Helder's own rules and tells
-the truth: every command it names exists, and its signs are the preview's signs."""
+"""The README's section for editors ("Voor redacteuren", right after the two set-up commands) passes Helder's own
+rules and tells the truth: every command it names exists, and its signs are the preview's signs."""
 
 from __future__ import annotations
 
@@ -10,8 +10,16 @@ from sitelib import REPO
 
 from readability import analyze_markdown, builtin_word_list
 
-DRAFT = REPO / "docs" / "EDITORS-README-DRAFT.md"
-TEXT = re.sub(r"<!--.*?-->", "", DRAFT.read_text(encoding="utf-8"), flags=re.DOTALL)
+README = (REPO / "README.md").read_text(encoding="utf-8")
+#: The section from its heading to the next section of the same level.
+SECTION = re.search(r"^## Voor redacteuren\n.*?(?=^## )", README, re.MULTILINE | re.DOTALL)
+TEXT = re.sub(r"<!--.*?-->", "", SECTION.group(0) if SECTION else "", flags=re.DOTALL)
+
+
+def test_it_is_the_first_section_after_the_two_commands():
+    headings = re.findall(r"^## (.+)$", README, re.MULTILINE)
+    assert headings[:2] == ["Two commands", "Voor redacteuren"]
+    assert len(TEXT) > 2000  # the whole section, not only its heading
 
 
 def test_the_dutch_is_b1():

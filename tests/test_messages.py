@@ -9,7 +9,8 @@ import string
 from pathlib import Path
 
 import pytest
-from helder.audit.explain import AXE, GENERIC, HTMLCS
+from helder.audit.explain import AXE, GENERIC, HELDER, HTMLCS
+from helder.audit.report_sections import NOT_AUTOMATED
 from helder.messages import LANGUAGES, catalogue
 from helder.pages.statement import REASON_KEYS
 from helder.preview.render import KINDS
@@ -20,7 +21,7 @@ from sitelib import REPO
 
 PACKAGE = REPO / "plugins" / "helder"
 #: What Helder counts in its summaries (`findings.count`).
-COUNTED = ("pages", "errors", "warnings", "tips", "screens", "ignored")
+COUNTED = ("pages", "errors", "warnings", "tips", "screens", "ignored", "changes")
 TEMPLATES = PACKAGE / "templates"
 #: The theme's templates: `h.t("menu")` is the catalogue's `th_menu` (`messages.theme_words`).
 THEME = REPO / "overrides"
@@ -92,8 +93,11 @@ def keys_made_by_code() -> set[str]:
     }
     keys |= {f"how_{kind}" for kind in ("steps", "documents", "help", "other")}
     keys |= {f"st_status_{letter}" for letter in "ABCDE"} | {f"st_reason_{reason}" for reason in REASON_KEYS}
+    keys |= {f"st_status_name_{letter}" for letter in "ABCDE"}  # the national register's status names
     keys |= {f"status_{status}" for status in ("passed", "failed", "not_checked")}
-    keys |= {"formula_nl", "formula_en", GENERIC, *HTMLCS.values(), *AXE.values()}
+    keys |= {"formula_nl", "formula_en", GENERIC, *HTMLCS.values(), *AXE.values(), *HELDER.values()}
+    keys |= {f"rep_manual_{topic}" for topic in NOT_AUTOMATED}  # what a person must still check
+    keys |= {f"lang_name_{lang}" for lang in LANGUAGES}  # the language checks name the languages
     keys |= {"rule.sections.missing", "rule.sections.list"}  # `helder rules`, with the kind's label
     keys |= {f"new_ph_first_{online}" for online in ONLINE}  # the first step of a new page
     keys |= {f"level_{level}" for level in ("error", "warning", "info")}  # every text line starts with it

@@ -24,7 +24,7 @@ from .checkcache import CheckCache, Entry
 from .findings import Finding, Hit, Severity, sort_key
 from .levels import Levels
 from .messages import message
-from .rules import registry
+from .rules import ignores, registry
 from .rules.context import CheckContext
 from .rules.kinds import effective_sections
 from .rules.settings import DEFAULT_LIMITS, Limits, RuleSettings
@@ -144,27 +144,20 @@ def run_rules(
     return findings
 
 
-def _silenced(rule: str, ignore: Any) -> bool:
-    """A page may switch a rule (or a group) off with `ignore: {rule: reason}`; the reason is checked elsewhere."""
-    if not isinstance(ignore, dict):
-        return False
-    parts = rule.split(".")
-    return any(
-        ".".join(parts[:end]) in ignore and ignore[".".join(parts[:end])] for end in range(1, len(parts) + 1)
-    )
-
-
 def check_page(page: SourcePage, ctx: CheckContext) -> PageReport:
-    """Every rule on one page, with the page's own `ignore:` and the site's levels applied."""
+    """Every rule on one page, with the editor's exceptions (`ignores`) and then the site's levels applied."""
     return settle(page, run_rules(page, ctx), ctx, ctx.page_data.get(page.path, {}))
 
 
 def settle(page: SourcePage, findings: list[Finding], ctx: CheckContext, data: dict[str, Any]) -> PageReport:
-    """A page's report from its findings at their default levels: its `ignore:`, then the site's levels."""
-    ignore = page.meta.get("ignore")
-    findings = [f for f in findings if f.rule.startswith("frontmatter.") or not _silenced(f.rule, ignore)]
+    """A page's report from its findings at their default levels (fresh or from the check cache): the
+    editor's exceptions, then the site's levels."""
+    findings, problems, exceptions = ignores.apply(page, findings, ctx)
+    findings += findings_from(page, problems, ctx)
     if ctx.levels:
         findings = ctx.levels.apply(findings)
+    if exceptions:  # listed on the dashboard: page, line, rule, reason
+        data = {**data, "exceptions": exceptions}
     return PageReport(page, sorted(findings, key=sort_key), data)
 
 

@@ -20,10 +20,11 @@ from typing import NoReturn
 
 import click
 
-from . import changes, newpage
+from . import changes, fixes, newpage
 from .audit.cli import audit
 from .checkcache import CheckCache
 from .checker import Report, check_files, discover
+from .files import write_atomic
 from .findings import Finding, count, format_github, format_text, has_errors, summary_counts, to_json
 from .messages import LANGUAGES, Msg, data, text
 from .pages.help_pages import check_generated, generated_pages, generated_uris
@@ -155,6 +156,82 @@ def rule_summary(rule: str, lang: str, kinds: Mapping) -> str:
         kind = kinds[found.group(1)]
         return text(lang, f"rule.sections.{found.group(2)}", label=kind.label(lang))
     return text(lang, f"rule.{rule}")
+
+
+@cli.command(help="cli_help_fix")
+@click.argument("pages", nargs=-1, required=True, type=click.Path(path_type=Path))
+@config_option
+@click.option("--yes", "-y", is_flag=True, help="cli_help_fix_yes")
+@click.pass_context
+def fix(ctx: click.Context, pages: tuple[Path, ...], config_file: str, yes: bool) -> None:
+    """Exit 0 when nothing is left that Helder can fix itself, 1 when fixes are pending (not made)."""
+    asked = (ctx.find_root().obj or {}).get("lang")
+    site = load_site(config_file, _lang(ctx), explicit=bool(asked))
+    lang = site.ctx.lang
+    for path in pages:
+        if not path.is_file():
+            fail(Msg("cli_no_path", path=path), lang)
+    # Only a person at a terminal is asked; in CI (no terminal) Helder shows the fixes and changes nothing.
+    interactive = not yes and sys.stdin.isatty()
+    pending = sum(_fix_file(path, site, lang, yes=yes, interactive=interactive) for path in pages)
+    sys.exit(1 if pending else 0)
+
+
+def _fix_file(path: Path, site: Site, lang: str, *, yes: bool, interactive: bool) -> int:
+    """Show the safe fixes of one page, make those that are wanted, check again; returns how many wait."""
+    shown = path.as_posix()
+    findings = check_files([(path, shown)], site.ctx, default_lang=site.default_lang).pages[shown].findings
+    try:
+        source = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):  # the check above already says so
+        source = ""
+    planned, manual = fixes.plan(source, findings)
+    for finding in manual:
+        old = (finding.data or {}).get("found", "")
+        click.echo(text(lang, "fix_manual", location=finding.location, old=old))
+    if not planned:
+        click.echo(text(lang, "fix_none", path=shown))
+        return 0
+    chosen = []
+    for item in planned:
+        old, new = fixes.before_after(source, item)
+        found = source[item.start : item.end]
+        click.echo(text(lang, "fix_change", location=item.finding.location, old=found, new=item.new))
+        click.echo(click.style(f"  - {old}", fg="red"))
+        click.echo(click.style(f"  + {new}", fg="green"))
+        if yes or (interactive and _confirm(lang)):
+            chosen.append(item)
+    if chosen:
+        write_atomic(path, fixes.apply(source, chosen).encode("utf-8"))
+        click.echo(text(lang, "fix_done", changes=count(lang, "changes", len(chosen)), path=shown))
+        _recheck(path, shown, site, lang)
+    if not interactive and not yes:
+        click.echo(text(lang, "fix_pending", changes=count(lang, "changes", len(planned)), path=shown))
+    return len(planned) - len(chosen)
+
+
+def _confirm(lang: str) -> bool:
+    try:
+        answer = click.prompt(text(lang, "fix_ask"), default="", show_default=False)
+    except click.Abort:  # the input ended: nothing more is wanted
+        return False
+    return answer.strip().lower() in data(lang, "fix_yes_words")
+
+
+def _recheck(path: Path, shown: str, site: Site, lang: str) -> None:
+    findings = check_files([(path, shown)], site.ctx, default_lang=site.default_lang).pages[shown].findings
+    click.echo(text(lang, "fix_recheck", path=shown))
+    counts = summary_counts(findings)
+    summary = text(
+        lang,
+        "cli_summary",
+        pages=count(lang, "pages", 1),
+        errors=count(lang, "errors", counts["error"]),
+        warnings=count(lang, "warnings", counts["warning"]),
+        tips=count(lang, "tips", counts["info"]),
+    )
+    emit(findings, "text", "", lang)
+    click.echo(summary)
 
 
 cli.add_command(audit)

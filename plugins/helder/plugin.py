@@ -18,11 +18,21 @@ from .checker import PageReport, Report, check_page, check_sources, check_titles
 from .config import HelderConfig
 from .findings import Finding, Severity, count, format_text, sort_key, summary_counts
 from .messages import message, theme_words
+from .outputs.history import read_history, setting_line
 from .outputs.jsonld import government_service, script_tag
-from .outputs.publish import is_product, statement_page, write_dashboard, write_feed, write_state
+from .outputs.publish import (
+    Links,
+    is_product,
+    preview_base,
+    refresh_gate_result,
+    statement_page,
+    write_dashboard,
+    write_feed,
+    write_state,
+)
 from .pages import page_markdown
 from .pages.help_pages import check_generated, generated_pages, generated_uris
-from .preview import preview_page
+from .preview import preview_content, preview_style
 from .sanitize import PagePolicy, clean_html, clean_page, escape_value, theme_scripts
 from .site import Site, SiteConfigError, from_mkdocs_config
 from .source import parse_text, read_page
@@ -38,6 +48,8 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         self.site: Site | None = None
         self.report = Report()
         self.urls: dict[str, str] = {}
+        #: MkDocs' edit link of each page (`repo_url` + `edit_uri`), for the dashboard.
+        self.edit_urls: dict[str, str] = {}
         #: Pages that are checked but not published (`draft_docs`: the editors' guide): the gate skips them.
         self.drafts: set[str] = set()
         self.page_policy = PagePolicy([])
@@ -53,6 +65,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         self.report = Report()  # serve rebuilds start clean
         self.urls = {}
         self.cache = None
+        self.edit_urls = {}
         self.drafts = set()
         if not self.config.enabled:
             return config
@@ -192,6 +205,8 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         result = self.report.pages.get(page.file.src_uri)
         if result is None:
             return markdown
+        if page.edit_url:
+            self.edit_urls[page.file.src_uri] = page.edit_url
         return page_markdown(markdown, result, self.report, page.file.src_uri, self.site)
 
     def on_post_page(self, output: str, *, page: Page, config: Any) -> str:
@@ -200,9 +215,8 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             return output
         output = self._structured_data(output, page, config)
         output = clean_page(output, self.page_policy, content=page.content or "")
-        if self.command == "serve":  # the editor's preview shows the findings in the page; never built
-            result = self.report.pages.get(page.file.src_uri)
-            output = preview_page(output, page.content or "", result, self.site)
+        if self.command == "serve" and page.file.src_uri in self.report.pages:
+            output = preview_style(output)  # the findings are in the body (on_page_content)
         return output
 
     def _structured_data(self, output: str, page: Page, config: Any) -> str:
@@ -275,7 +289,12 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         The `markdown.unsafe-html` rule already refused the page; this makes sure that, even in a build where
         that rule is set to a lower level, the published page cannot run it.
         """
-        return clean_html(html) if self.config.enabled else html
+        if not self.config.enabled:
+            return html
+        html = clean_html(html)
+        if self.command == "serve":  # the editor's preview shows the findings in the page; never built
+            html = preview_content(html, self.report.pages.get(page.file.src_uri), self.site)
+        return html
 
     # -- after the build ------------------------------------------------------------------------------
 
@@ -285,13 +304,22 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         self._write_state(config)
         self._write_feed(config)
         audit = self._run_audit(config)
-        self._write_dashboard(config, audit)
-        counts = summary_counts(self.report.findings + (audit.findings if audit else []))
+        if audit is not None:
+            self._refresh_statement(config)
+        history = self._write_dashboard(config, audit)
+        counts = summary_counts(self.report.findings + (audit.findings if audit else []) + history)
         if audit and audit.gate_error:
             counts["error"] += 1
         if counts["error"] and self.command != "serve" and self.config.fail_on_error:  # build and gh-deploy
             errors = count(self.config.lang, "errors", counts["error"])
             raise Abort(" ".join(message(self.config.lang, "build_refused", errors=errors)))
+
+    def _refresh_statement(self, config: Any) -> None:
+        """The statement was made before the site was built: give it the result of this build's own gate."""
+        url = self.urls.get(self.config.statement.page)
+        if self.config.statement.enabled and url:
+            page_html = Path(config.site_dir) / url.strip("/") / "index.html"
+            refresh_gate_result(page_html, self._audit_report_dir(config), self.site.default_lang)
 
     def _run_audit(self, config: Any) -> AuditResult | None:
         """The WCAG gate on the built site. Skipped while serving: it takes seconds per page."""
@@ -333,15 +361,27 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         pages = self.report.pages.items()
         return {self.urls[uri]: result for uri, result in pages if uri not in self.drafts}
 
-    def _write_dashboard(self, config: Any, audit: AuditResult | None) -> None:
+    def _write_dashboard(self, config: Any, audit: AuditResult | None) -> list[Finding]:
+        """The dashboard; returns what is wrong with its history file (already logged)."""
         options = self.config.dashboard
         if not options.enabled or self.site is None:
-            return
-        # Internal (the default): beside the site, so it is never published. Published: in the site, but not in
-        # the navigation or the sitemap (both are made before this).
-        site_dir = Path(config.site_dir).resolve()
+            return []
+        site = self.site
+        # Internal (the default): in the project beside mkdocs.yml, so it is never published, also while serving
+        # (serve builds into a temporary folder). Published: in the site, but not in the navigation or the
+        # sitemap (both are made before this).
         folder = (
-            site_dir / options.folder if options.publish else site_dir.parent / f"helder-{options.folder}"
+            Path(config.site_dir).resolve() / options.folder
+            if options.publish
+            else site.root / f"helder-{options.folder}"
+        )
+        history_file = site.root / options.history
+        config_file = Path(config.config_file_path)
+        history = read_history(
+            history_file,
+            site.shown(history_file),
+            self.config.lang,
+            config_line=(site.shown(config_file), setting_line(config_file, "history")),
         )
         # Only a build whose gate ran says something true about the site: a broken gate is no data point.
         record = options.record and self.command == "build" and not (audit and audit.gate_error)
@@ -350,17 +390,27 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             self.report,
             self.urls,
             audit,
-            options=options,
             product_types=self.config.product_types,
-            history_file=self.site.root / options.history,
+            history=history,
+            history_file=history_file,
             record=record,
             site_name=config.site_name,
             site_url=config.site_url or "",
             stale_months=self.config.stale_after_months,
             today=clock.today(),
+            links=Links(
+                site.root,
+                self.edit_urls,
+                preview_base(self.command, config.dev_addr, config.site_url or ""),
+                published=options.publish,
+            ),
             lang=self.config.lang,
         )
         log.info(message(self.config.lang, "dashboard_written", path=index)[0])
+        found = site.ctx.levels.apply(history.findings) if site.ctx.levels else history.findings
+        for finding in found:
+            self._log(finding)
+        return found
 
     def _write_feed(self, config: Any) -> None:
         if self.config.feed:

@@ -47,7 +47,7 @@ theme:
   font: false
   custom_dir: {overrides}
   features: [navigation.sections, navigation.indexes, navigation.prune, navigation.top, search.suggest]
-plugins: [search]
+plugins: [search, helder: {{enabled: false}}]  # the plugin off: it only hands the theme its words
 markdown_extensions: [admonition, tables, attr_list, md_in_html]
 """
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +24,8 @@ def demo_build(demo_copy: Path, tools: dict[str, str]) -> tuple[Path, subprocess
     text = config.read_text(encoding="utf-8")
     marker = "        enabled: true"
     assert marker in text, "the demo site must switch the gate on"
+    # The same gate as `make site`: the engines and Helder's browser checks (keyboard, focus, reflow, text
+    # spacing, language, target size), results cached in the repository's cache like `make site`.
     extra = (
         f"\n        node_modules: {tools['node_modules']}\n        browser: {tools['browser']}"
         f"\n        cache_dir: {REPO / '.helder' / 'audit-cache'}"
@@ -44,6 +47,7 @@ def test_demo_site_builds_with_zero_findings_in_both_viewports(demo_build):
     assert result.returncode == 0, result.stdout + result.stderr
     report = json.loads((root / "helder-audit" / "audit.json").read_text(encoding="utf-8"))
     assert report["passed"] is True and report["findings"] == []
+    assert report["settings"]["browser_checks"]["enabled"] is True  # keyboard, focus, reflow ... ran too
     summary = report["summary"]
     assert summary["not_checked"] == 0 and summary["failed"] == 0
     assert summary["checked"] == summary["pages"] > 50
@@ -56,7 +60,14 @@ def test_demo_build_writes_feed_statement_and_dashboard(demo_build):
     assert result.returncode == 0
     assert (root / "site" / "samenwerkende-catalogi.xml").is_file()
     statement = (root / "site" / "toegankelijkheid" / "index.html").read_text(encoding="utf-8")
-    assert "Status: B" in statement
+    assert "Status: B – voldoet gedeeltelijk" in statement
+    # The gate of this very build, not "no result yet": the statement page was made before the gate ran.
+    result_line = re.search(r'<p id="helder-gate-result">([^<]*)</p>', statement)
+    assert result_line and re.match(
+        r"De laatste controle was op \d+ \w+ 20\d\d\. Gecontroleerd: \d+ pagina", result_line.group(1)
+    )
+    assert "Fouten: 0." in result_line.group(1)
+    assert "a11y." not in statement  # no rule codes for residents
     dashboard = (root / "helder-kwaliteit" / "index.html").read_text(encoding="utf-8")
     assert "Kwaliteit van de productpagina" in dashboard
     assert "Toegankelijkheid gecontroleerd op" in dashboard

@@ -66,8 +66,8 @@ def _comparable(report: dict[str, Any]) -> dict[str, Any]:
     summary = {
         k: v for k, v in report["summary"].items() if k not in ("seconds", "from_cache", "tested", "retried")
     }
-    keys = ("findings", "ignored", "pages", "exit_code", "passed", "gate_error")
-    return {key: report[key] for key in keys} | {"summary": summary}
+    keys = ("findings", "ignored", "review", "pages", "exit_code", "passed", "gate_error")
+    return {key: report.get(key) for key in keys} | {"summary": summary}
 
 
 def _shards(project: dict[str, Any], count: int, folder: str) -> list[Path]:

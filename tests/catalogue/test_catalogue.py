@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from helder.catalogue import load_catalogue
-from helder.catalogue.model import Slot, phone_ok
-from helder.pages.text import format_hours, tel_uri
+from helder.catalogue.model import Slot, phone_ok, tel_uri
+from helder.pages.text import format_hours
 
 GOOD = """\
 municipality: Gemeente Test
@@ -185,3 +185,23 @@ def test_opening_hours_read_the_same_everywhere(hours, nl):
 def test_wrongly_shaped_catalogue_is_a_finding_not_a_crash(tmp_path, old, new):
     _, findings = load(tmp_path, GOOD.replace(old, new, 1))
     assert findings and all(f.path == "data/hulp.yml" and f.line for f in findings)
+
+
+def test_two_channels_with_one_name_are_a_warning_at_the_second_name(tmp_path):
+    text = GOOD.replace("    name: het stadhuis\n", "    name: Het Klantcontactcentrum\n")
+    catalogue, findings = load(tmp_path, text)
+    assert [(f.rule, f.line, f.severity.value) for f in findings] == [("help.channel-name", 11, "warning")]
+    assert findings[0].message.startswith('Het kanaal "balie" heeft dezelfde naam als "telefoon"')
+    assert catalogue is not None and catalogue.valid  # the pages are still made
+
+
+def test_the_footer_contact_comes_from_the_first_phone_desk_and_email(tmp_path):
+    catalogue, _ = load(
+        tmp_path, GOOD.replace("    address: {street", "    email: balie@test.nl\n    address: {street")
+    )
+    assert catalogue.contact() == {
+        "phone": "14 0123",
+        "hours": [{"days": ["ma", "di", "wo", "do", "vr"], "open": "08:30", "close": "17:00"}],
+        "address": "Marktplein 1, 1234 AB Test",
+        "email": "balie@test.nl",
+    }

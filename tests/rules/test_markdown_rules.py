@@ -397,8 +397,11 @@ def test_english_messages() -> None:
 
 def test_every_rule_has_a_severity_and_reports_only_its_own_ids() -> None:
     ids = {rule.id for rule in rules.RULES}
-    assert ids == {IMG, LINK, HEAD, FAKE, FILE, UNSAFE, "markdown.missing-file"}
-    assert {rule.id for rule in rules.RULES if rule.severity is Severity.WARNING} == {FAKE}
+    assert ids == {IMG, LINK, HEAD, FAKE, FILE, UNSAFE, "markdown.missing-file", "markdown.phone-link"}
+    assert {rule.id for rule in rules.RULES if rule.severity is Severity.WARNING} == {
+        FAKE,
+        "markdown.phone-link",
+    }
 
 
 # --- the Dutch text itself is B1 (dogfood) ---------------------------------------------------------------
@@ -417,3 +420,37 @@ def test_dutch_messages_are_short_and_plain(key: str) -> None:
         for word in OFFICIALESE:
             assert not re.search(rf"\b{word}\b", part.lower()), (key, word)
     assert all_messages()[key]["en"], key
+
+
+# --- markdown.phone-link -----------------------------------------------------------------------------------
+
+PHONE = "markdown.phone-link"
+
+
+@cases(
+    ("linked", "Bel [14 0123](tel:140123).\n", []),
+    ("html-linked", 'Bel <a href="tel:140123">14 0123</a>.\n', []),
+    ("code", "Typ `14 0123` in.\n", []),
+    ("postcode-price-year", "Marktplein 1, 1234 AB. Het kost € 84,00 in 2026.\n", []),
+    ("date", "Kom op 12-03-2026 of 03-12-2026.\n", []),
+    ("short-number", "Bel ons op 14 0123.\n", [(PHONE, L(1))]),
+    ("area-code", "Of bel 020 123 4567.\n", [(PHONE, L(1))]),
+    ("dashes", "Bel 010-123 45 67 op werkdagen.\n", [(PHONE, L(1))]),
+    ("free-number", "Bel gratis 0800 1234.\n", [(PHONE, L(1))]),
+    ("from-abroad", "From abroad call +31 20 123 4567.\n", [(PHONE, L(1))]),
+    ("second-line-in-list", "- Eerst dit\n- Bel 14 0123\n", [(PHONE, L(2))]),
+    ("two-numbers", "Bel 14 0123 of 020 123 4567.\n", [(PHONE, L(1)), (PHONE, L(1))]),
+)
+def test_phone_link(body: str, expected: list[tuple[str, int]]) -> None:
+    assert [p for p in pairs(body) if p[0] == PHONE] == expected
+
+
+def test_phone_link_gives_the_link_to_type_and_a_replacement() -> None:
+    (found,) = [f for f in check("Bel ons op 020 123 4567.\n") if f.rule == PHONE]
+    assert found.severity is Severity.WARNING
+    assert found.message == (
+        "Het telefoonnummer 020 123 4567 is geen link. "
+        "Op een telefoon kan de lezer er dan niet op tikken om te bellen."
+    )
+    assert found.suggestion == "Maak er een link van: [020 123 4567](tel:+31201234567)"
+    assert found.replacement == "[020 123 4567](tel:+31201234567)"

@@ -62,7 +62,9 @@ def test_the_a_to_z_page_lists_every_service_by_letter_without_javascript(demo_s
     assert links == products  # every service, nothing else, each with its own title
     letters = re.findall(r"<h2 id=\"[^\"]*\">([^<]+)<", main)
     assert letters == sorted(letters) and "P" in letters
-    assert '<a href="../burgerzaken/inschrijven-vanuit-het-buitenland/" lang="en">' in main  # read in English
+    assert (
+        '<li lang="en"><a href="../burgerzaken/inschrijven-vanuit-het-buitenland/">' in main
+    )  # read in English
     assert "<script" not in main
 
 

@@ -230,12 +230,21 @@ def audit(
         _fail(error.msg, lang)
     site_levels = _levels(found.rules, found.sections, lang)
     options = _options(found.audit, config_file, lang, browser, concurrency, timeout, report_dir, no_cache)
-    site = site_dir.resolve() if site_dir else (project_root / found.site_dir)
-    manifest_path = manifest.resolve() if manifest else project_root / options.manifest
-    try:
-        pages = read_manifest(manifest_path)
-    except ManifestError as error:
-        _fail(error.msg, lang)
+    own_site = (project_root / found.site_dir).resolve()
+    site = site_dir.resolve() if site_dir else own_site
+    if config_file is None and site_dir is not None:
+        # No mkdocs.yml: the defaults, anchored beside the site folder (cache, report and review file there),
+        # never in whatever folder the command happens to run in.
+        project_root = site.parent
+    # The project's page list belongs to the project's own site: applied to another folder it would call
+    # every page "niet gecontroleerd". Another site gets findings on its HTML files (or give --manifest).
+    pages = None
+    if manifest is not None or site == own_site:
+        manifest_path = manifest.resolve() if manifest else project_root / options.manifest
+        try:
+            pages = read_manifest(manifest_path)
+        except ManifestError as error:
+            _fail(error.msg, lang)
     result = run_gate(
         site,
         pages=pages,

@@ -120,6 +120,12 @@ class AuditOptions(Config):
     #: the sidebar. `warning` keeps them out of the gate (and shows them with include_warnings).
     needs_review = c.Choice(("error", "warning", "notice"), default="warning")
     ignores = c.ListOfItems(c.SubConfig(Ignore), default=[])
+    #: Helder's own browser checks (keyboard, focus, reflow, text spacing, language, target size; see
+    #: browser.py), in the same run and the same Chromium as pa11y-ci. Off = only axe and HTML_CodeSniffer.
+    browser_checks = c.Type(bool, default=True)
+    #: axe's "needs review" results become a review queue in the report; the decisions (who, why) are kept
+    #: in this YAML file in the repository (see review.py). Empty string = no review queue.
+    review_file = c.Type(str, default="toegankelijkheid-beoordelingen.yml")
 
     # --- speed and limits ---
     #: Pages checked at the same time. 4 keeps 2 cores busy (measured: higher gains nothing).

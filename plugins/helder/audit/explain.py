@@ -8,7 +8,7 @@ translation.
 
 from __future__ import annotations
 
-from .rules import technique
+from .rules import BROWSER_CHECKS, explanation_key, technique
 
 #: HTML_CodeSniffer techniques (`WCAG2AA.Principle1.Guideline1_1.1_1_1.H37` -> `H37`). Longest match wins.
 HTMLCS = {
@@ -104,8 +104,15 @@ AXE = {
 GENERIC = "ax_generic"
 
 
+#: Helder's own browser checks (`browser.py`): `keyboard.hidden-focus` -> `ax_helder_keyboard_hidden_focus`.
+HELDER = {code: explanation_key(code) for code in BROWSER_CHECKS}
+
+
 def explain(runner: str, code: str) -> tuple[str, bool]:
     """The catalogue key for a result, and whether it is a specific one (False = the general text)."""
+    if runner == "helder":
+        found = HELDER.get(code)
+        return (found, True) if found else (GENERIC, False)
     if runner == "axe":
         found = AXE.get(code)
         return (found, True) if found else (GENERIC, False)

@@ -25,6 +25,7 @@ from tqdm import tqdm
 from ..findings import Finding, Severity, count, sort_key
 from ..levels import Levels
 from ..messages import Joined, Msg, text
+from . import browser, review
 from .cache import ResultCache, assets_hash, file_hash, result_key
 from .config import AuditOptions, load_options
 from .explain import explain
@@ -166,6 +167,7 @@ def _settings(options: AuditOptions) -> dict[str, Any]:
         "include_notices": bool(options.include_notices),
         "needs_review": options.needs_review,
         "viewports": [dict(v) for v in options.viewports],
+        "browser_checks": browser.checks_settings(options.browser_checks),
     }
 
 
@@ -235,6 +237,7 @@ def _audit(
         if len(not_checked) == len(pending) and not summary.from_cache:
             result.gate_error = Msg("gate_none_checked", reason=next(iter(not_checked.values())))
 
+    raw, result.review = review.split(raw, options, project_root)
     _to_findings(result, pages, jobs, raw, not_checked, options, levels, lang)
 
 
@@ -268,6 +271,7 @@ def _test(
         with SiteServer(site_dir, port=options.port, handler=server_handler) as server:
             todo = pending
             for attempt in (1, 2):
+                checks = browser.start_checks(todo, tools, server.base_url, options)
                 output = run_pa11y_ci(
                     todo,
                     tools=tools,
@@ -276,12 +280,13 @@ def _test(
                     runners=list(options.runners),
                     concurrency=options.concurrency,
                     timeout_s=float(options.timeout),
-                    include_warnings=options.include_warnings,
+                    include_warnings=options.include_warnings or review.wanted(options),
                     include_notices=options.include_notices,
                     needs_review=options.needs_review,
                     run_timeout_s=float(options.run_timeout),
                     on_progress=on_progress,
                 )
+                browser.finish_checks(checks, output, todo, tools, server.base_url, options)
                 not_checked = {}
                 for job in todo:
                     status = server.status(job.request_path)
@@ -296,6 +301,7 @@ def _test(
                 bar.total += len(todo)
                 bar.refresh()
     finally:
+        browser.stop_all()  # never leave the checks' Chromium running when pa11y-ci failed
         bar.close()
     summary.tested = len(pending) - len(not_checked)
     return not_checked
@@ -327,7 +333,8 @@ def _severity(issue_type: str) -> Severity:
 
 
 def issue_rule(issue: Mapping[str, Any]) -> str:
-    return f"a11y.{issue.get('runner') or 'htmlcs'}.{issue.get('code')}"
+    """`a11y.axe.region`, `a11y.htmlcs.H37`, or `a11y.keyboard.trap` for Helder's own browser checks."""
+    return browser.rule_id(issue)
 
 
 def finding_for_issue(path: str, issue: Mapping[str, Any], viewports: list[str], lang: str = "nl") -> Finding:
@@ -346,7 +353,11 @@ def finding_for_issue(path: str, issue: Mapping[str, Any], viewports: list[str],
     tails = [Msg("a11y_where_html", context=context).render(lang)] if context else []
     extras = issue.get("runnerExtras") if isinstance(issue.get("runnerExtras"), dict) else {}
     tool_text = str(issue.get("message") or "")
-    if not specific:
+    if runner == "helder":  # what Helder's own check measured (which element, how far off)
+        saw = browser.issue_message(issue, lang) or tool_text
+        if saw:
+            tails.append(Msg("a11y_check_saw", text=_shorten(saw, 300)).render(lang))
+    elif not specific:
         english = re.sub(r"\s*\(https?://[^)]*\)\s*$", "", tool_text)
         tails.append(Msg("a11y_tool_says", runner=runner, text=_shorten(english, 300)).render(lang))
     if extras.get("needsFurtherReview"):
@@ -360,6 +371,7 @@ def finding_for_issue(path: str, issue: Mapping[str, Any], viewports: list[str],
         "context": str(issue.get("context") or "")[:2000],
         "tool_message": tool_text,
         "help_url": extras.get("helpUrl", ""),
+        "screenshot": extras.get("screenshot", ""),
     }
     message = " — ".join([" ".join(parts), *tails])
     severity = _severity(str(issue.get("type") or "error"))

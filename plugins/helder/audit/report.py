@@ -17,6 +17,7 @@ from typing import Any
 
 from ..files import write_atomic
 from ..templating import render
+from . import report_sections
 from .result import AuditResult
 
 REPORT_FORMAT = 2
@@ -42,6 +43,7 @@ def report_data(result: AuditResult, *, site_dir: Path | None = None, lang: str 
         "findings": findings,
         "ignored": [item.to_dict() for item in result.ignored],
         "pages": [page.to_dict() for page in result.pages],
+        "review": result.review,
     }
 
 
@@ -56,7 +58,8 @@ def write_reports(
 def render_html(data: dict[str, Any]) -> str:
     """The report for people, grouped by the file an editor must change."""
     by_path: dict[str, list[dict[str, Any]]] = {}
-    for item in data["findings"]:
+    findings = report_sections.with_crops(data["findings"])  # a crop taken once serves every page
+    for item in findings:
         # Material's templates leave many blank lines in pa11y's snippet; they only add height.
         snippet = re.sub(r"\n\s*\n+", "\n", str(item.get("context") or "")).strip()
         by_path.setdefault(item["path"], []).append({**item, "snippet": snippet})
@@ -66,4 +69,16 @@ def render_html(data: dict[str, Any]) -> str:
         verdict = ("goed", "report_verdict_passed")
     else:
         verdict = ("fout", "report_verdict_failed")
-    return render("audit/report.html", data.get("lang") or "nl", data=data, by_path=by_path, verdict=verdict)
+    review_open, review_judged = report_sections.review_parts(data.get("review") or [])
+    return render(
+        "audit/report.html",
+        data.get("lang") or "nl",
+        data=data,
+        by_path=by_path,
+        verdict=verdict,
+        repeated=report_sections.repeated(findings),
+        ignored=report_sections.ignored_groups(data["ignored"]),
+        review_open=review_open,
+        review_judged=review_judged,
+        manual=report_sections.NOT_AUTOMATED,
+    )

@@ -84,6 +84,8 @@ class AuditResult:
     gate_error: Msg | None = None
     report_dir: Path | None = None
     settings: dict[str, Any] = field(default_factory=dict)
+    #: axe's "needs review" results, grouped by rule, with the decisions kept in the repository (review.py).
+    review: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:

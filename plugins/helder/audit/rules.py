@@ -14,10 +14,40 @@ from importlib import resources
 from ..findings import Rule, Severity
 
 NOT_CHECKED = "a11y.not-checked"
+#: Helder's own browser checks (`browser.py`), by their code: the rule id is `a11y.<code>`.
+BROWSER_CHECKS = (
+    "keyboard.unreachable",
+    "keyboard.trap",
+    "keyboard.hidden-focus",
+    "keyboard.order",
+    "focus.not-visible",
+    "reflow",
+    "text-spacing",
+    "lang",
+    "target-size",
+)
+#: WCAG 2.2 only (2.5.8): a warning while the law asks for 2.1.
+WCAG22_ONLY = ("target-size",)
 
-#: Helder's own rules in the gate.
+
+def explanation_key(code: str) -> str:
+    """`keyboard.hidden-focus` -> `ax_helder_keyboard_hidden_focus`, the catalogue entry of a browser check."""
+    return "ax_helder_" + code.replace(".", "_").replace("-", "_")
+
+
+#: Helder's own rules in the gate: a page not checked, and the browser checks (`browser.py`) with the
+#: catalogue key of their explanation (`explain.HELDER`). Target size is WCAG 2.2: a warning while the law
+#: asks for 2.1.
 RULES = [
     Rule(NOT_CHECKED, Severity.ERROR, ("a11y_not_checked",)),
+    *(
+        Rule(
+            f"a11y.{code}",
+            Severity.WARNING if code in WCAG22_ONLY else Severity.ERROR,
+            (explanation_key(code),),
+        )
+        for code in BROWSER_CHECKS
+    ),
 ]
 
 

@@ -14,6 +14,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -118,14 +119,26 @@ class RunOutput:
 # --- finding the tools ------------------------------------------------------------------------------------
 
 
+def helder_install_dirs() -> list[Path]:
+    """Folders where Helder's own `npm ci` may have put node_modules: the checkout Helder runs from (an
+    editable install: plugins/helder -> the repository) and the folder around its virtual environment."""
+    here = Path(__file__).resolve()
+    folders = [here.parents[3], Path(sys.prefix).resolve().parent]
+    return list(dict.fromkeys(folders))
+
+
 def find_node_modules(project_root: Path, configured: str = "") -> Path | None:
     """`configured` (relative to the project root), else the nearest `node_modules` holding pa11y-ci in the
-    project root or a parent folder (npm's own lookup), else None."""
+    project root or a parent folder (npm's own lookup), else `$HELDER_NODE_MODULES`, else the one beside
+    Helder's installation (so `helder audit` works on a site folder anywhere), else None."""
     if configured:
         path = Path(configured)
         return path if path.is_absolute() else (project_root / path)
-    for folder in (project_root, *project_root.resolve().parents):
-        candidate = folder / "node_modules"
+    candidates = [folder / "node_modules" for folder in (project_root, *project_root.resolve().parents)]
+    if os.environ.get("HELDER_NODE_MODULES"):
+        candidates.append(Path(os.environ["HELDER_NODE_MODULES"]))
+    candidates += [folder / "node_modules" for folder in helder_install_dirs()]
+    for candidate in candidates:
         if (candidate / "pa11y-ci" / "package.json").is_file():
             return candidate
     return None

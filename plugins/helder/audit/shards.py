@@ -187,8 +187,32 @@ def _add(result: AuditResult, summary: AuditSummary, data: Mapping[str, Any]) ->
         )
         for page in data["pages"]
     )
+    merge_review(result.review, data.get("review") or [])
     part = data["summary"]
     for name in ("pages", "jobs", "from_cache", "tested", "retried"):
         setattr(summary, name, getattr(summary, name) + int(part[name]))
     summary.viewports = max(summary.viewports, int(part["viewports"]))
     summary.seconds = max(summary.seconds, float(part["seconds"]))
+
+
+def merge_review(queue: list[dict[str, Any]], more: Sequence[Mapping[str, Any]]) -> None:
+    """Add one shard's "needs review" queue to `queue`, grouped as the gate groups it: by rule, then by element
+    (selector and HTML), with the counts added up. The example pages stay capped at 20 per element, so for an
+    element on more pages the examples may differ from one run over the whole site; the count does not."""
+    by_rule = {group["rule"]: group for group in queue}
+    for group in more:
+        mine = by_rule.get(group["rule"])
+        if mine is None:
+            mine = by_rule[group["rule"]] = {**group, "items": []}
+            queue.append(mine)
+        items = {(item["selector"], item["context"]): item for item in mine["items"]}
+        for item in group["items"]:
+            known = items.get((item["selector"], item["context"]))
+            if known is None:
+                items[(item["selector"], item["context"])] = {**item, "pages": list(item["pages"])}
+                continue
+            known["count"] += item["count"]
+            known["pages"] += [page for page in item["pages"] if page not in known["pages"]]
+            del known["pages"][20:]
+        mine["items"] = sorted(items.values(), key=lambda item: (-item["count"], item["selector"]))
+    queue.sort(key=lambda group: group["rule"])

@@ -261,14 +261,36 @@ def _hours_order(parts: dict[str, dict[str, Any]]) -> list[Problem]:
     return found
 
 
+def _channel_names(parts: dict[str, dict[str, Any]]) -> list[Problem]:
+    """Two channels with one name: the help overview would show the same heading twice ("De gemeente" for the
+    chat, the e-mail and the post), and a reader cannot tell them apart."""
+    found: list[Problem] = []
+    first: dict[str, str] = {}
+    for key, channel in parts["channels"].items():
+        name = channel.get("name") if isinstance(channel, dict) else None
+        if not isinstance(name, str) or not name.strip():
+            continue
+        other = first.setdefault(name.strip().casefold(), key)
+        if other != key:
+            msg = Msg("cat_channel_name", key=key, other=other, name=name.strip())
+            found.append((("channels", key, "name"), "help.channel-name", msg))
+    return found
+
+
 def cross_check(data: dict[str, Any], root: yaml.Node | None, shown: str, lang: str) -> list[Finding]:
-    """References between parts of the catalogue, and opening hours that close before they open."""
+    """References between parts of the catalogue, opening hours that close before they open, and channels
+    that share a name (a warning: the pages still work)."""
     # A part with the wrong shape (a list instead of names) is already a validation finding.
     parts = {name: data[name] if isinstance(data.get(name), dict) else {} for name in PARTS}
     problems = [*_offer_refs(parts), *_barrier_and_group_refs(parts), *_hours_order(parts)]
-    return [
+    found = [
         Finding(shown, _line(root, loc), rule, Severity.ERROR, *msg.pair(lang)) for loc, rule, msg in problems
     ]
+    found += [
+        Finding(shown, _line(root, loc), rule, Severity.WARNING, *msg.pair(lang))
+        for loc, rule, msg in _channel_names(parts)
+    ]
+    return found
 
 
 def load_catalogue(file: Path, shown: str, lang: str = "nl") -> tuple[Catalogue | None, list[Finding]]:

@@ -56,6 +56,18 @@ def phone_ok(number: str) -> bool:
     return bool(_PHONE.match(re.sub(r"[\s-]", "", str(number))))
 
 
+def tel_uri(number: str) -> str:
+    """`tel:` link for a Dutch number: 14 0123 stays a short number, 010-123 45 67 becomes +31101234567."""
+    digits = re.sub(r"\D", "", number)
+    if number.strip().startswith("+"):
+        return "tel:+" + digits
+    if digits.startswith("14") and len(digits) <= 7:
+        return "tel:" + digits
+    if digits.startswith("0"):
+        return "tel:+31" + digits[1:]
+    return "tel:" + digits
+
+
 class Channel(Model):
     type: Literal["phone", "desk", "chat", "email", "post", "business-desk"]
     name: Text

@@ -1,36 +1,32 @@
 """The quality dashboard: one picture of all service pages, for the people who keep them right.
 
 Plain HTML with inline SVG charts made at build time: no JavaScript, no chart library, no request to any other
-host. Every chart has a table with the same numbers, so the dashboard passes the accessibility gate itself.
-Filters are separate pages (per owner, per audience), so they work without JavaScript too. This module works
-out the data and the chart geometry; `templates/dashboard/page.html` writes the HTML, the catalogue the words.
+host. Every chart has a title, labelled axes and a sentence and a table with the same numbers, so the dashboard
+passes the accessibility gate itself. Filters are separate pages (per owner, per audience), so they work without
+JavaScript too. This module works out the data and the chart geometry; `templates/dashboard/page.html` writes
+the HTML, the catalogue the words. Numbers and dates are written the way the reader's language does (`84,5`,
+`1 december 2026`).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from ..files import write_atomic
-from ..messages import text
-from ..templating import render as render_template
+from babel.numbers import format_decimal
 
-HISTORY_FIELDS = [
-    "date",
-    "pages",
-    "errors",
-    "warnings",
-    "stale",
-    "flesch_douma",
-    "a11y_errors",
-    "not_checked",
-]
+from ..findings import count
+from ..messages import text
+from ..pages.text import format_date
+from ..templating import render as render_template
+from .history import number_or_none
+
+#: A review that falls due within this many days is listed per owner.
+DUE_SOON_DAYS = 60
 
 
 @dataclass
@@ -49,6 +45,12 @@ class PageRow:
     errors: int
     warnings: int
     findings: list[str] = field(default_factory=list)
+    #: The page's own language (front matter `lang`), so its title is marked up in that language.
+    lang: str = ""
+    #: Where an editor changes the page (the repository, or the file relative to the dashboard); "" for none.
+    source_url: str = ""
+    #: The page in `mkdocs serve`; "" in a static build.
+    preview_url: str = ""
 
     @property
     def readability(self) -> float | None:
@@ -66,16 +68,33 @@ class PageRow:
         return (self.a11y or {}).get("htmlcs", 0) + (self.a11y or {}).get("axe", 0)
 
     @property
-    def problems(self) -> int:
-        """How much is wrong, to put the worst pages first."""
-        return (
-            self.errors * 10
-            + self.warnings
-            + self.a11y_errors * 10
-            + (20 if self.stale else 0)
-            + (0 if self.readable else 15)
-            + (10 if self.a11y and self.a11y.get("not_checked") else 0)
-        )
+    def not_checked(self) -> bool:
+        return bool(self.a11y and self.a11y.get("not_checked"))
+
+    @property
+    def all_errors(self) -> int:
+        """Content errors and the gate's: a page the gate could not check counts as one error (fail closed)."""
+        return self.errors + self.a11y_errors + int(self.not_checked)
+
+    def due(self, stale_months: int) -> dt.date | None:
+        """The day the next review is due (`reviewed` plus the site's limit), or None without a date or limit."""
+        if self.reviewed is None or stale_months <= 0:
+            return None
+        month = self.reviewed.month - 1 + stale_months
+        year, month = self.reviewed.year + month // 12, month % 12 + 1
+        for day in (self.reviewed.day, 30, 29, 28):  # 31 January + 1 month is the last day of February
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                continue
+        return None
+
+    def worst_first(self) -> tuple[float, ...]:
+        """Errors first (content, accessibility, not checked), then warnings, then the lowest readability, then
+        the oldest review: what needs the web team most is on top, also when no page has an error."""
+        readability = self.readability if self.readability is not None else math.inf
+        reviewed = self.reviewed.toordinal() if self.reviewed else math.inf
+        return (-self.all_errors, -self.warnings, readability, reviewed)
 
 
 def totals(rows: Sequence[PageRow], today: dt.date) -> dict[str, Any]:
@@ -92,37 +111,39 @@ def totals(rows: Sequence[PageRow], today: dt.date) -> dict[str, Any]:
     }
 
 
-def read_history(file: Path) -> list[dict[str, str]]:
-    if not file.is_file():
-        return []
-    with open(file, encoding="utf-8", newline="") as fh:
-        return [row for row in csv.DictReader(fh) if row.get("date")]
+# -- numbers, dates and charts: geometry here, markup in templates/dashboard/ ----------------------------------
 
 
-def record_history(file: Path, row: dict[str, Any]) -> list[dict[str, str]]:
-    """Add today's totals; a second build on the same day replaces that day's row."""
-    rows = [r for r in read_history(file) if r["date"] != row["date"]]
-    rows.append({k: str(row.get(k, "")) for k in HISTORY_FIELDS})
-    rows.sort(key=lambda r: r["date"])
-    out = io.StringIO(newline="")
-    writer = csv.DictWriter(out, fieldnames=HISTORY_FIELDS)
-    writer.writeheader()
-    writer.writerows(rows)
-    write_atomic(file, out.getvalue())
-    return rows
+def number(value: float | int | str | None, lang: str, digits: int = 1) -> str:
+    """`84,5` in Dutch, `84.5` in English, `1.250` / `1,250` for thousands; "-" for no value."""
+    if value is None or value == "":
+        return "-"
+    try:
+        value = float(value)
+    except ValueError:
+        return "-"
+    pattern = "#,##0" + ("." + "#" * digits if digits else "")
+    return format_decimal(round(value, digits), format=pattern, locale="nl_NL" if lang == "nl" else "en_GB")
 
 
-# -- charts: geometry here, markup in templates/dashboard/ ---------------------------------------------
+def date_label(value: object, lang: str) -> str:
+    """`1 december 2026` from a date or an ISO text; other text as it is (a wrong date in the history)."""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            return value or "-"
+    return format_date(value, lang) if isinstance(value, dt.date) else "-"
 
 
 def bar_chart(bars: Sequence[tuple[str, float]]) -> dict[str, Any]:
-    """Horizontal bars: where each bar and its label go in a 640-wide drawing."""
-    width, row_h, label_w = 640, 28, 260
+    """Horizontal bars: where each bar and its label go in a 480-wide drawing (text at 15, as the line charts)."""
+    width, row_h, label_w = 480, 30, 220
     top = max((v for _, v in bars), default=0) or 1
     items = []
     for i, (label, value) in enumerate(bars):
         y = 5 + i * row_h
-        w = max(1.0, (width - label_w - 70) * value / top)
+        w = max(1.0, (width - label_w - 50) * value / top)
         items.append(
             {"label": label, "value": f"{value:g}", "y": y, "w": f"{w:.1f}", "end": f"{label_w + w + 6:.1f}"}
         )
@@ -135,38 +156,110 @@ def bar_chart(bars: Sequence[tuple[str, float]]) -> dict[str, Any]:
     }
 
 
-def line_chart(points: Sequence[tuple[str, float]]) -> dict[str, Any] | None:
-    """A line over time: the coordinates of each point in a 640 x 220 drawing."""
-    width, height, pad = 640, 220, 40
+def axis(low: float, high: float, *, from_zero: bool) -> list[float]:
+    """Tick values for a y axis: round steps of 1, 2 or 5 (times a power of ten), about four of them, from 0 for
+    counts and from just below the lowest value for a score (so a change of a few points shows)."""
+    start = 0.0 if from_zero else low
+    wanted = max(high - start, 1.0 if from_zero else 10.0) / 4  # a score axis spans at least 10 points
+    power = 10 ** math.floor(math.log10(wanted))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= wanted)
+    if from_zero:
+        step = max(step, 1.0)  # counts go up in whole numbers
+    first = math.floor(start / step) * step
+    last = math.ceil(high / step) * step
+    if last <= first:
+        last = first + step
+    return [first + i * step for i in range(round((last - first) / step) + 1)]
+
+
+def line_chart(
+    points: Sequence[tuple[str, float]], lang: str, *, from_zero: bool = True
+) -> dict[str, Any] | None:
+    """A line over time in a 480 x 280 drawing (text at 15: readable on a phone and on a desktop): a y axis with
+    round ticks, the x axis from the first to the last build date, a label on each point when there are few."""
+    width, height, left, right, top, bottom, inset = 480, 280, 64, 16, 24, 64, 14
     if not points:
         return None
     values = [v for _, v in points]
-    low, high = min([*values, 0]), max([*values, 1])
-    span = (high - low) or 1
-    step = (width - 2 * pad) / max(len(points) - 1, 1)
-    coords = [
-        (pad + i * step, height - pad - (v - low) / span * (height - 2 * pad))
-        for i, (_, v) in enumerate(points)
-    ]
+    ticks = axis(min(values), max(values), from_zero=from_zero)
+    low, span = ticks[0], (ticks[-1] - ticks[0]) or 1
+    step = (width - left - right - 2 * inset) / max(len(points) - 1, 1)
+
+    def y_of(value: float) -> float:
+        return height - bottom - (value - low) / span * (height - top - bottom)
+
+    coords = [(left + inset + i * step, y_of(v)) for i, (_, v) in enumerate(points)]
     return {
         "width": width,
         "height": height,
-        "pad": pad,
+        "left": left,
+        "right": width - right,
+        "base": height - bottom,
+        "top": top,
+        "middle": (top + height - bottom) // 2,
+        "ticks": [{"y": f"{y_of(t):.1f}", "label": number(t, lang)} for t in ticks],
         "path": " ".join(f"{x:.1f},{y:.1f}" for x, y in coords),
+        # The first and last labels lean inwards, so they never cross the y axis or the right edge.
         "points": [
-            {"x": f"{x:.1f}", "y": f"{y:.1f}", "label_y": f"{y - 10:.1f}", "value": f"{value:g}"}
-            for (x, y), (_, value) in zip(coords, points, strict=True)
+            {
+                "x": f"{x:.1f}",
+                "y": f"{y:.1f}",
+                "label_x": f"{x - 6 if i == 0 else x + 6 if i == len(coords) - 1 else x:.1f}",
+                "anchor": "start"
+                if i == 0 and len(coords) > 1
+                else "end"
+                if i == len(coords) - 1 and i
+                else "middle",
+                "label_y": f"{max(y - 10, 14):.1f}",
+                "value": number(v, lang),
+            }
+            for i, ((x, y), (_, v)) in enumerate(zip(coords, points, strict=True))
         ],
-        "first": points[0][0],
-        "last": points[-1][0] if len(points) > 1 else None,
+        "labels": len(points) <= 8,  # more labels would overlap: the sentence and the table have them all
+        "first_x": f"{coords[0][0]:.1f}",
+        "last_x": f"{coords[-1][0]:.1f}",
+        "first": date_label(points[0][0], lang),
+        "last": date_label(points[-1][0], lang) if len(points) > 1 else None,
+        # For the sentence under the chart (screen readers get the same facts in words).
+        "first_value": number(values[0], lang),
+        "last_value": number(values[-1], lang),
+        "min_value": number(min(values), lang),
+        "max_value": number(max(values), lang),
+        "count": len(points),
     }
+
+
+#: The trends the overview shows: the history column, the chart's title, the y axis label, whether the axis
+#: starts at 0 (counts do; a readability score starts just below its lowest value).
+TRENDS = (
+    ("flesch_douma", "dash_trend_readability", "dash_axis_score", False),
+    ("warnings", "dash_trend_warnings", "dash_axis_count", True),
+    ("a11y_errors", "dash_trend_a11y", "dash_axis_count", True),
+)
+
+
+def trends(history: Sequence[dict[str, str]], lang: str) -> list[dict[str, Any]]:
+    """One line chart per trend, over the builds that have a value for it."""
+    charts = []
+    for column, title, y_label, from_zero in TRENDS:
+        points = [
+            (h["date"], value)
+            for h in history
+            if (value := number_or_none(h, column)) is not None and h["date"]
+        ]
+        chart = line_chart(points, lang, from_zero=from_zero)
+        if chart is not None:
+            charts.append(
+                {"id": f"trend-{column.replace('_', '-')}", "title": title, "axis": y_label, **chart}
+            )
+    return charts
 
 
 # -- pages ------------------------------------------------------------------------------------------------
 
 
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "x"
+def slug(value: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", value.casefold()).strip("-") or "x"
 
 
 #: Readability bands of the Flesch-Douma score, highest first: (lower bound, catalogue key).
@@ -188,6 +281,25 @@ def readability_bands(rows: Sequence[PageRow]) -> list[tuple[str, int]]:
     return list(counts.items())
 
 
+def due_soon(rows: Sequence[PageRow], today: dt.date, stale_months: int, lang: str) -> list[dict[str, Any]]:
+    """Per owner, the pages whose review is due within 60 days or already overdue, the first due on top."""
+    owners: dict[str, list[tuple[dt.date, PageRow]]] = {}
+    for row in rows:
+        due = row.due(stale_months)
+        if due is not None and (due - today).days <= DUE_SOON_DAYS:
+            owners.setdefault(row.owner or "-", []).append((due, row))
+    return [
+        {
+            "owner": owner,
+            "pages": [
+                {"date": date_label(due, lang), "late": due < today, "row": row}
+                for due, row in sorted(items, key=lambda item: (item[0], item[1].title.casefold()))
+            ],
+        }
+        for owner, items in sorted(owners.items(), key=lambda item: item[0].casefold())
+    ]
+
+
 def render(
     rows: Sequence[PageRow],
     history: Sequence[dict[str, str]],
@@ -198,36 +310,49 @@ def render(
     stale_months: int,
     audit_date: str | None,
     lang: str = "nl",
+    exceptions: Sequence[dict[str, Any]] = (),
+    history_problems: Sequence[str] = (),
 ) -> dict[str, str]:
-    """File name -> HTML for the dashboard's overview and its filter pages (plain pages: no JavaScript)."""
+    """File name -> HTML for the dashboard's overview and its filter pages (plain pages: no JavaScript).
+
+    `exceptions` are the justified exceptions in the pages (`<!-- helder: ignore ... -->` and `ignore:`):
+    dicts with `path`, `line`, `rule`, `reason` and maybe `source_url`. `history_problems` are the findings
+    about the history file, as lines: the trend is then shown with a note that the file needs fixing.
+    """
     owners = sorted({r.owner for r in rows if r.owner})
     audiences = sorted({a for r in rows for a in r.audience})
     common = {
         "site_name": site_name,
-        "today": today.isoformat(),
+        "today": date_label(today, lang),
         "base_url": base_url.rstrip("/"),
         "stale_months": stale_months,
-        "audit_date": audit_date,
+        "due_days": DUE_SOON_DAYS,
+        "audit_date": date_label(audit_date, lang) if audit_date else None,
+        "number": lambda value, digits=1: number(value, lang, digits),
+        "date": lambda value: date_label(value, lang),
+        "count": lambda what, n: count(lang, what, n),
         "filters": [("eigenaar-" + slug(o) + ".html", "dash_owner", o) for o in owners]
         + [("doelgroep-" + slug(a) + ".html", "dash_audience", a) for a in audiences],
     }
 
-    def page(chosen: Sequence[PageRow], scope: str, charts: bool = False) -> str:
-        worst = sorted(chosen, key=lambda r: (-r.problems, r.title.casefold()))
+    def page(chosen: Sequence[PageRow], scope: str, overview: bool = False) -> str:
+        worst = sorted(chosen, key=lambda r: (r.worst_first(), r.title.casefold()))
         data = {"rows": worst, "totals": totals(chosen, today), "scope": scope, **common}
-        if charts:
+        data["due"] = due_soon(chosen, today, stale_months, lang)
+        if overview:
             bands = readability_bands(chosen)
             data["bands"] = bands
             data["bar"] = bar_chart([(text(lang, key), count) for key, count in bands])
             data["history"] = list(history)
-            data["line"] = line_chart([(h["date"], float(h["errors"] or 0)) for h in history])
+            data["trends"] = trends(history, lang)
+            data["exceptions"] = list(exceptions)
+            data["history_problems"] = list(history_problems)
         return render_template("dashboard/page.html", lang, **data)
 
-    pages = {"index.html": page(rows, text(lang, "dash_all"), charts=True)}
+    pages = {"index.html": page(rows, text(lang, "dash_all"), overview=True)}
     for owner in owners:
-        pages[f"eigenaar-{slug(owner)}.html"] = page(
-            [r for r in rows if r.owner == owner], text(lang, "dash_owner", value=owner)
-        )
+        chosen = [r for r in rows if r.owner == owner]
+        pages[f"eigenaar-{slug(owner)}.html"] = page(chosen, text(lang, "dash_owner", value=owner))
     for audience in audiences:
         chosen = [r for r in rows if audience in r.audience]
         pages[f"doelgroep-{slug(audience)}.html"] = page(chosen, text(lang, "dash_audience", value=audience))

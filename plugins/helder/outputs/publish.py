@@ -8,16 +8,33 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from ..audit.explain import explain
 from ..audit.manifest import write_manifest
 from ..audit.result import AuditResult
 from ..checker import Report
 from ..files import write_atomic
-from ..pages.statement import Research, Status, compute_status, statement_markdown
-from .dashboard import read_history, record_history, render, totals
+from ..findings import format_text
+from ..messages import text as message_text
+from ..pages.statement import (
+    GATE_RESULT_ID,
+    Research,
+    Status,
+    compute_status,
+    gate_paragraph,
+    statement_markdown,
+)
+from .dashboard import render, totals
 from .feed import FeedProduct, build_feed
+from .history import History, record_history
 from .quality import a11y_by_path, page_row, read_last_audit, row_dict
 
 
@@ -77,40 +94,95 @@ def write_feed(
     write_atomic(file, build_feed(products, municipality=municipality, municipality_uri=municipality_uri))
 
 
+@dataclass(frozen=True)
+class Links:
+    """Where the dashboard sends an editor for each page: the source file and the preview.
+
+    The source is MkDocs' own edit link (`repo_url` + `edit_uri`) when the site has one, else the file itself,
+    relative to an internal dashboard (a published dashboard has no way to the file: then none). The preview
+    is the address of `mkdocs serve` (`dev_addr` and the path of `site_url`), only while serving.
+    """
+
+    root: Path
+    edit_urls: Mapping[str, str] = field(default_factory=dict)
+    preview_base: str = ""
+    published: bool = False
+
+    def source(self, src_uri: str, path: str, folder: Path) -> str:
+        if self.edit_urls.get(src_uri):
+            return self.edit_urls[src_uri]
+        file = self.root / path
+        if self.published or not file.is_file():
+            return ""
+        return Path(os.path.relpath(file.resolve(), folder.resolve())).as_posix()
+
+    def preview(self, url: str) -> str:
+        return self.preview_base.rstrip("/") + url if self.preview_base else ""
+
+
+def preview_base(command: str, dev_addr: object, site_url: str) -> str:
+    """`http://127.0.0.1:8000/` while serving (MkDocs serves under the path of `site_url`); "" otherwise."""
+    if command != "serve" or not dev_addr:
+        return ""
+    return f"http://{dev_addr}{urlsplit(site_url or '/').path or '/'}"
+
+
+def exceptions(report: Report, links: Links, folder: Path) -> list[dict[str, Any]]:
+    """Every justified exception in the pages (a comment before a paragraph, or `ignore:`), for the
+    dashboard: page, line, rule, reason."""
+    found = []
+    for uri, result in sorted(report.pages.items(), key=lambda item: item[1].page.path):
+        for item in result.data.get("exceptions", ()):
+            found.append(
+                {**item, "path": result.page.path, "source_url": links.source(uri, result.page.path, folder)}
+            )
+    return found
+
+
 def write_dashboard(
     folder: Path,
     report: Report,
     urls: dict[str, str],
     audit: AuditResult | None,
     *,
-    options: Any,
     product_types: list[str],
+    history: History,
     history_file: Path,
     record: bool,
     site_name: str,
     site_url: str,
     stale_months: int,
     today: dt.date,
+    links: Links,
     lang: str = "nl",
 ) -> Path:
-    """The dashboard pages and `kwaliteit.json`; returns the overview page."""
+    """The dashboard pages and `kwaliteit.json`; returns the overview page. `history` is the history as read
+    (`history.read_history`); a file with problems is shown but not written over."""
     a11y = a11y_by_path(audit) if audit else {}
     rows = [
-        page_row(result, urls[uri], a11y.get(result.page.path) if audit else None)
+        page_row(
+            result,
+            urls[uri],
+            a11y.get(result.page.path) if audit else None,
+            source_url=links.source(uri, result.page.path, folder),
+            preview_url=links.preview(urls[uri]),
+        )
         for uri, result in sorted(report.pages.items(), key=lambda item: urls[item[0]])
         if is_product(result, product_types)
     ]
-    history = record_history(history_file, totals(rows, today)) if record else read_history(history_file)
+    rows_of_history = record_history(history, history_file, totals(rows, today)) if record else history.rows
     audit_date = today.isoformat() if audit and not audit.gate_error else None
     pages = render(
         rows,
-        history,
+        rows_of_history,
         site_name=site_name,
         today=today,
         base_url=site_url or "/",
         stale_months=stale_months,
         audit_date=audit_date,
         lang=lang,
+        exceptions=exceptions(report, links, folder),
+        history_problems=[format_text(f, lang) for f in history.findings],
     )
     for name, text in pages.items():
         write_atomic(folder / name, text)
@@ -140,8 +212,33 @@ def statement_page(
         gate_errors=int(last["errors"]) if last else 0,
         gate_ran=bool(last),
     )
-    listed = [(i.rule + (f" ({i.selector})" if i.selector else ""), i.reason) for i in ignores]
+    # No rule codes for residents: what the ignored result means, in words, and why it stays.
+    listed = [(rule_in_words(i.rule, lang), i.reason) for i in ignores]
     text = statement_markdown(
         options, status, site_name=site_name, site_url=site_url, ignores=listed, last_audit=last, lang=lang
     )
     return status, text
+
+
+def rule_in_words(rule: str, lang: str) -> str:
+    """`a11y.htmlcs.H32.2` -> what it means ("Een formulier heeft geen knop om te versturen." or the like)."""
+    runner, _, code = rule.removeprefix("a11y.").partition(".")
+    if runner not in ("htmlcs", "axe"):  # Helder's own browser checks: `a11y.keyboard.trap`
+        runner, code = "helder", rule.removeprefix("a11y.")
+    key, _specific = explain(runner, code)
+    return message_text(lang, key)
+
+
+def refresh_gate_result(page_html: Path, report_dir: Path, lang: str) -> bool:
+    """Write the result of this build's gate into the statement page, which was made before the gate ran.
+    False when the page or its paragraph is not there (a site with its own statement page)."""
+    try:
+        html = page_html.read_text(encoding="utf-8")
+    except OSError:
+        return False
+    sentence = escape(gate_paragraph(read_last_audit(report_dir), lang))
+    pattern = re.compile(rf'(<p id="{GATE_RESULT_ID}">).*?(</p>)', re.DOTALL)
+    if not pattern.search(html):
+        return False
+    write_atomic(page_html, pattern.sub(lambda m: m.group(1) + sentence + m.group(2), html, count=1))
+    return True

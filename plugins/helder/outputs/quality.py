@@ -37,7 +37,9 @@ def a11y_by_path(audit: AuditResult) -> dict[str, dict[str, int]]:
     return counts
 
 
-def page_row(result: PageReport, url: str, a11y: dict[str, int] | None) -> PageRow:
+def page_row(
+    result: PageReport, url: str, a11y: dict[str, int] | None, *, source_url: str = "", preview_url: str = ""
+) -> PageRow:
     page = result.page
     meta = page.meta
     rules = {f.rule for f in result.findings if f.severity is Severity.ERROR}
@@ -59,6 +61,9 @@ def page_row(result: PageReport, url: str, a11y: dict[str, int] | None) -> PageR
         errors=sum(1 for f in result.findings if f.severity is Severity.ERROR),
         warnings=sum(1 for f in result.findings if f.severity is Severity.WARNING),
         findings=[format_short(f) for f in result.findings if f.severity is not Severity.INFO],
+        lang=page.lang,
+        source_url=source_url,
+        preview_url=preview_url,
     )
 
 
@@ -77,6 +82,8 @@ def row_dict(row: PageRow) -> dict[str, Any]:
         "stale": row.stale,
         "errors": row.errors,
         "warnings": row.warnings,
+        "source_url": row.source_url,
+        "preview_url": row.preview_url,
     }
 
 

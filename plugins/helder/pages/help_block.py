@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..catalogue import Catalogue
-from ..catalogue.model import Channel, Offer
+from ..catalogue.model import Channel, Offer, tel_uri
 from ..messages import text
 from ..rules.sections import find_section
 from ..templating import render
-from .text import format_hours, mid_sentence, tel_uri
+from .text import format_hours, mid_sentence
 
 if TYPE_CHECKING:
     from ..checker import PageReport
@@ -55,14 +55,15 @@ def offer_lines(offer: Offer, catalogue: Catalogue, lang: str) -> list[str]:
     return lines
 
 
-def render_help(catalogue: Catalogue, keys: list[str], lang: str, level: int = 3) -> str:
-    """The offers `keys` as Markdown, each under a heading of `level`."""
+def render_help(catalogue: Catalogue, keys: list[str], lang: str, level: int = 3, mark: str = "") -> str:
+    """The offers `keys` as Markdown, each under a heading of `level`. With `mark` ("nl"), every heading,
+    paragraph and list item says it is in that language: the catalogue's text on a page in another language."""
     offers = [
         {"offer": offer, "lines": offer_lines(offer, catalogue, lang)}
         for key in keys
         if (offer := catalogue.model.offers.get(key)) is not None
     ]
-    return render("pages/help-block.md", lang, offers=offers, hashes="#" * level)
+    return render("pages/help-block.md", lang, offers=offers, hashes="#" * level, mark=mark)
 
 
 def add_help(markdown: str, result: PageReport, site: Site) -> str:
@@ -74,11 +75,15 @@ def add_help(markdown: str, result: PageReport, site: Site) -> str:
         return markdown
     kind = site.ctx.sections.get("help")
     heading = find_section(page, kind) if kind else None
+    # The catalogue is written in the site's language: on a page in another language its help stays in the
+    # catalogue's words, marked as such, so a screen reader reads it with the right pronunciation.
+    lang = site.default_lang
+    mark = lang if page.lang != lang else ""
     if heading is None:
         title = text(page.lang, "gen_help_heading")
-        block = render_help(catalogue, keys, page.lang, level=3)
+        block = render_help(catalogue, keys, lang, level=3, mark=mark)
         return markdown.rstrip("\n") + f"\n\n## {title}\n\n{block}\n"
-    block = render_help(catalogue, keys, page.lang, level=heading.level + 1)
+    block = render_help(catalogue, keys, lang, level=heading.level + 1, mark=mark)
     # MkDocs hands over the body without its leading blank lines (and other plugins may have changed it): map
     # Helder's source lines onto this text, or, when it is not the same text, put the help at the very end.
     if not page.body.endswith(markdown):

@@ -37,6 +37,8 @@ class Product:
     src_uri: str
     title: str
     help: list[str]
+    #: The page's own language: a title in another language than the list is marked with it.
+    lang: str = ""
     #: The theme: the folder of the page ("" for a page at the top), its title and its overview page.
     theme: str = ""
     theme_title: str = ""
@@ -59,15 +61,15 @@ def generated_pages(site: Site, pages: Mapping[str, PageReport]) -> dict[str, st
             if index
             else (theme.replace("-", " ").capitalize() or text(site.default_lang, "gen_other"))
         )
-        products.append(
-            Product(uri, r.page.title, r.page.str_list("help"), theme, title, index and f"{theme}/index.md")
-        )
+        page = index and f"{theme}/index.md"
+        products.append(Product(uri, r.page.title, r.page.str_list("help"), r.page.lang, theme, title, page))
     return help_pages(site.catalogue, products, folder, site.default_lang)
 
 
-def by_theme(uri: str, products: list[Product]) -> list[dict[str, object]]:
+def by_theme(uri: str, products: list[Product], lang: str) -> list[dict[str, object]]:
     """Services grouped by theme, themes by title. A theme with an overview page shows its first few services
-    and a link to that page; a theme without one shows them all (there is no other list to send readers to)."""
+    and a link to that page; a theme without one shows them all (there is no other list to send readers to).
+    A title in another language than the page (`lang`) is marked with its own."""
     themes: dict[str, list[Product]] = {}
     for product in products:
         themes.setdefault(product.theme, []).append(product)
@@ -79,7 +81,8 @@ def by_theme(uri: str, products: list[Product]) -> list[dict[str, object]]:
             {
                 "title": first.theme_title,
                 "items": [
-                    {"title": title, "link": _link(uri, p.src_uri)} for p, title in _unique_titles(shown)
+                    {"title": title, "link": _link(uri, p.src_uri), "lang": p.lang if p.lang != lang else ""}
+                    for p, title in _unique_titles(shown)
                 ],
                 "more": _link(uri, first.theme_page)
                 if first.theme_page and len(members) > len(shown)
@@ -216,7 +219,7 @@ def barrier_page(catalogue: Catalogue, key: str, products: list[Product], folder
         front=front_matter(barrier.title, barrier.description),
         barrier=barrier,
         offers=render_help(catalogue, keys, lang, level=3),
-        themes=by_theme(uri, related),
+        themes=by_theme(uri, related, lang),
     )
 
 
@@ -257,7 +260,7 @@ def group_page(catalogue: Catalogue, key: str, products: list[Product], folder: 
         front=front_matter(group.title, text(lang, "hg_summary")),
         group=group,
         offers=render_help(catalogue, keys, lang, level=3),
-        themes=by_theme(uri, [p for p in products if set(p.help) & set(keys)]),
+        themes=by_theme(uri, [p for p in products if set(p.help) & set(keys)], lang),
         barriers=links,
     )
 

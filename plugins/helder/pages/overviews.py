@@ -70,7 +70,9 @@ def a_to_z(src_uri: str, chosen: list[tuple[str, PageReport]], lang: str) -> str
         item = {**_item(src_uri, uri, r, lang), "summary": ""}  # names only: a list to scan
         letters.setdefault(first_letter(r.page.title), []).append(item)
     groups = [{"title": letter, "items": letters[letter]} for letter in sorted(letters)]
-    return render("pages/overview.md", lang, groups=groups, items=[])
+    # A row of letters on top, each a jump to its heading (the toc extension names heading "A" `#a`).
+    jumps = [(letter, "#" + ("_1" if letter == "#" else letter.lower())) for letter in sorted(letters)]
+    return render("pages/overview.md", lang, groups=groups, items=[], jumps=jumps)
 
 
 def first_letter(title: str) -> str:

@@ -108,6 +108,22 @@ def compute_status(
 
 # -- the page ---------------------------------------------------------------------------------------------
 
+#: The paragraph with the gate's result has this id: the build writes the result of its own gate run into it
+#: after the gate (the page itself is made before the site is built).
+GATE_RESULT_ID = "helder-gate-result"
+
+
+def gate_paragraph(last_audit: dict[str, Any] | None, lang: str = "nl") -> str:
+    """The sentence about the automatic check: its date and totals, or that there is no result."""
+    if not last_audit:
+        return text(lang, "st_gate_none")
+    try:
+        day = format_date(dt.date.fromisoformat(str(last_audit["date"])), lang)
+    except ValueError:
+        day = text(lang, "st_unknown_date")
+    values = {key: last_audit.get(key, 0) for key in ("pages", "errors", "not_checked")}
+    return text(lang, "st_gate_last", date=day, **values)
+
 
 def statement_markdown(
     options: StatementOptions,
@@ -136,7 +152,8 @@ def statement_markdown(
         research=research,
         research_date=date(research.date),
         planned=date(options.planned_research) if options.planned_research else "",
-        last_audit=last_audit,
+        gate_text=gate_paragraph(last_audit, lang),
+        gate_id=GATE_RESULT_ID,
         problems=[
             (p.problem, p.fix, date(p.planned) if p.planned else text(lang, "st_ongoing"))
             for p in options.known_problems

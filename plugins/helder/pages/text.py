@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Sequence
 
 from ..catalogue.model import Slot
@@ -45,18 +44,6 @@ def format_hours(hours: Sequence[Slot], lang: str) -> list[str]:
 def mid_sentence(value: str, lang: str) -> str:
     """A line that starts a sentence, continued inside one: Dutch day names lose their capital."""
     return value[0].lower() + value[1:] if value and lang == "nl" else value
-
-
-def tel_uri(number: str) -> str:
-    """`tel:` link for a Dutch number: 14 0123 stays a short number, 010-123 45 67 becomes +31101234567."""
-    digits = re.sub(r"\D", "", number)
-    if number.strip().startswith("+"):
-        return "tel:+" + digits
-    if digits.startswith("14") and len(digits) <= 7:
-        return "tel:" + digits
-    if digits.startswith("0"):
-        return "tel:+31" + digits[1:]
-    return "tel:" + digits
 
 
 def front_matter(title: str, summary: str) -> str:

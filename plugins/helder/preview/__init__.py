@@ -82,25 +82,26 @@ def preview_body(content: str, result: PageReport, site: Site) -> str:
     )
 
 
-def preview_page(output: str, content: str, result: PageReport | None, site: Site | None) -> str:
-    """A whole served page with its findings shown: the body replaced, the preview's styles in the head.
+def preview_content(content: str, result: PageReport | None, site: Site | None) -> str:
+    """A served page's body with its findings shown in it, before the theme puts it into the page (the theme
+    may split the body: Helder's own puts the lead and the action block after the title).
 
-    A bug in the preview must not take the preview away: the page is then served as it is, and the editor
+    A bug in the preview must not take the preview away: the body is then served as it is, and the editor
     gets a message (the findings are in the terminal as always).
     """
     if result is None or site is None or not content:
-        return output
-    at = output.find(content)
-    if at < 0:
-        return output
+        return content
     try:
-        body = preview_body(content, result, site)
+        return preview_body(content, result, site)
     except Exception as exc:  # noqa: BLE001 - the page itself must still be served
         said, fix = message(site.ctx.lang, "pv_crashed", path=result.page.path, error=repr(exc))
         log.warning(f"{said} {fix}")
-        return output
-    output = output[:at] + body + output[at + len(content) :]
+        return content
+
+
+def preview_style(output: str) -> str:
+    """The preview's styles in the head of a served page."""
     return output.replace("</head>", stylesheet() + "</head>", 1)
 
 
-__all__ = ["preview_body", "preview_page", "readability_parts", "render_preview"]
+__all__ = ["preview_body", "preview_content", "preview_style", "readability_parts", "render_preview"]

@@ -18,6 +18,7 @@ RULES = [
     Rule("help.unknown-ref", Severity.ERROR, ("cat_bad_ref",)),
     Rule("help.offer-channel", Severity.ERROR, ("cat_no_channel",)),
     Rule("help.barrier-offers", Severity.ERROR, ("cat_barrier_empty",)),
+    Rule("help.channel-name", Severity.WARNING, ("cat_channel_name",)),
 ]
 
 

@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 from markdown_it.token import Token
 
+from ..catalogue.model import tel_uri
 from ..findings import Hit, Rule, Severity
 from ..sanitize import REMOVED_ELEMENTS, TolerantHTMLParser, attribute_problem, unsafe_url
 from ..source import SourcePage
@@ -46,6 +47,7 @@ RULES = [
         ("md_file_link_both", "md_file_link_size", "md_file_link_format"),
     ),
     Rule("markdown.missing-file", Severity.ERROR, ("md_missing_link", "md_missing_image")),
+    Rule("markdown.phone-link", Severity.WARNING, ("md_phone_link",)),
     Rule(
         "markdown.unsafe-html",
         Severity.ERROR,
@@ -139,6 +141,8 @@ class BodyHit:
     key: str
     values: Mapping[str, object] = field(default_factory=dict)
     line_values: Mapping[str, int] = field(default_factory=dict)
+    #: What may replace the reported words as is (`Hit.replacement`).
+    replacement: str | None = None
 
 
 # --- a flat view of the inline content and the raw HTML --------------------------------------------------
@@ -699,6 +703,35 @@ def linked_files(page: SourcePage, ctx: CheckContext) -> list[tuple[str, bool]]:
     ]
 
 
+# --- markdown.phone-link -------------------------------------------------------------------------------
+
+#: Dutch phone numbers as people write them: 14 0123 (a municipality's short number), 020 123 4567,
+#: 010-123 45 67, 0800 1234, +31 20 123 4567. Not a postcode (1234 AB), a price or a year.
+_PHONE = re.compile(
+    r"(?<![\w+/.,-])(?:14 ?0\d{2,3}|\+31(?:[ -]?\(0\))?(?:[ -]?\d){9}|0[89]00[ -]?\d{4,7}|0[1-9](?:[ -]?\d){8})(?![\w/.,-]?\d)"
+)
+
+
+def phone_link(tokens: Sequence[Token]) -> list[BodyHit]:
+    """A phone number that is only text: on a phone it should be one tap to call (`[14 0123](tel:140123)`)."""
+    hits: list[BodyHit] = []
+    in_link = False
+    for item in items(tokens):
+        if item.kind == "link_open" or (item.kind == "tag" and item.text == "a"):
+            in_link = True
+        elif item.kind in ("link_close", "block_end") or (item.kind == "end_tag" and item.text == "a"):
+            in_link = False
+        elif item.kind == "text" and not in_link:
+            for match in _PHONE.finditer(item.text):
+                number = match.group(0)
+                link = f"[{number}]({tel_uri(number)})"
+                values = {"number": number, "link": link}
+                hits.append(
+                    BodyHit("markdown.phone-link", item.line, "md_phone_link", values, replacement=link)
+                )
+    return hits
+
+
 # --- the module's entry point --------------------------------------------------------------------------
 
 CHECKS: tuple[Callable[[Sequence[Token]], list[BodyHit]], ...] = (
@@ -708,6 +741,7 @@ CHECKS: tuple[Callable[[Sequence[Token]], list[BodyHit]], ...] = (
     fake_heading,
     file_link,
     unsafe_html,
+    phone_link,
 )
 
 
@@ -721,5 +755,6 @@ def check(page: SourcePage, ctx: CheckContext) -> list[Hit]:
     hits: list[Hit] = []
     for hit in found:
         lines = {name: page.source_line(line) for name, line in hit.line_values.items()}
-        hits.append(Hit(hit.rule, page.source_line(hit.line), hit.key, {**hit.values, **lines}))
+        values = {**hit.values, **lines}
+        hits.append(Hit(hit.rule, page.source_line(hit.line), hit.key, values, replacement=hit.replacement))
     return hits

@@ -30,6 +30,7 @@ flagged, "international" and "application" pass; Latinate officialese is the jar
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from enum import StrEnum
 from typing import Any
@@ -315,6 +316,9 @@ def _page_score(
     return [Hit("readability.page-score", None, "rd_page_score", values)], record
 
 
+_ATTRS = re.compile(r"\s*(?:\{:?[^{}]*\})?\s*")
+
+
 def link_lines(page: SourcePage) -> frozenset[int]:
     """Source lines of list items that are one link and nothing else (`- [Paspoort](paspoort.md)`).
 
@@ -327,10 +331,16 @@ def link_lines(page: SourcePage) -> frozenset[int]:
         inline = tokens[index + 2]
         if token.type != "list_item_open" or tokens[index + 1].type != "paragraph_open" or not inline.map:
             continue
-        children = [c for c in inline.children or [] if not (c.type == "text" and not c.content.strip())]
+        # Blank text, line breaks and an attribute list (`{ lang="en" }`, a title in another language) are
+        # not words of the item.
+        children = [
+            c
+            for c in inline.children or []
+            if c.type != "softbreak" and not (c.type == "text" and _ATTRS.fullmatch(c.content))
+        ]
         if len(children) >= 3 and children[0].type == "link_open" and children[-1].type == "link_close":
             inside = children[1:-1]
-            if all(c.type in ("text", "softbreak", "code_inline", "em_open", "em_close") for c in inside):
+            if all(c.type in ("text", "code_inline", "em_open", "em_close") for c in inside):
                 lines.add(page.source_line(inline.map[0]))
     return frozenset(lines)
 

@@ -7,7 +7,8 @@ from typing import Any
 
 from ..audit import rules as a11y
 from ..findings import Rule
-from . import frontmatter, help, kinds, markdown, readability, sections, style, words
+from ..outputs import history
+from . import frontmatter, help, ignores, kinds, markdown, readability, sections, style, words
 
 #: Rule modules in the order they run; each has `RULES` and `check(page, ctx) -> list[Hit]`.
 MODULES = (frontmatter, sections, help, markdown, readability, words, style)
@@ -21,7 +22,9 @@ def all_rules(section_overrides: Mapping[str, Any] | None = None) -> list[Rule]:
             rules.extend(kinds.rules_for(kinds.effective_sections(section_overrides)))
         else:
             rules.extend(module.RULES)
-    return rules + a11y.RULES
+    # Reported outside the rule modules: the exception comments in a page (`ignores`, applied after the rules)
+    # and the dashboard's history file (`helder.outputs.history`).
+    return rules + ignores.RULES + a11y.RULES + history.RULES
 
 
 def known_rule_ids(section_overrides: Mapping[str, Any] | None = None) -> frozenset[str]:

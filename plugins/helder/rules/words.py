@@ -79,10 +79,8 @@ def check(page: SourcePage, ctx: CheckContext) -> list[Hit]:
             )
             values = {"found": match.found, "advice": advice}
             line = sentence.line_at(match.start)
-            if tip:
-                hits.append(
-                    Hit("words.jargon-tip", line, "st_jargon_tip", values, replacement=match.replacement)
-                )
-            else:
-                hits.append(Hit("words.jargon", line, "words_jargon", values, replacement=match.replacement))
+            rule, key = ("words.jargon-tip", "st_jargon_tip") if tip else ("words.jargon", "words_jargon")
+            # With a replacement, the words it replaces as written (`helder fix` looks for them at `line`).
+            data = {"found": match.found} if match.replacement else {}
+            hits.append(Hit(rule, line, key, values, data, replacement=match.replacement))
     return hits
