@@ -273,18 +273,18 @@ def fresh_entry(page: SourcePage, ctx: CheckContext) -> Entry:
     return Entry(findings, ctx.page_data.get(page.path, {}), linked_files(page, ctx))
 
 
-#: Below this many pages to check, one process is faster than starting more (measured in bench/site_bench.py).
-PARALLEL_FROM = 400
 _WORK: tuple[CheckContext, str] | None = None
 
 
 def workers(pages: int) -> int:
-    """How many processes check `pages` pages: `HELDER_WORKERS` if set, else one per core, one per
-    `PARALLEL_FROM` pages at most."""
+    """How many processes check `pages` pages: `HELDER_WORKERS` (a number) if set, else one.
+
+    Measured with bench/site_bench.py on a shared 2-core machine: two processes were not faster than one
+    (1,000 pages: the same time; 5,000 pages: three times slower in wall time, the same CPU time), so one
+    process is the default and several are a choice for a machine with cores to spare.
+    """
     asked = os.environ.get("HELDER_WORKERS", "").strip()
-    if asked.isdigit():
-        return max(1, int(asked))
-    return max(1, min(os.cpu_count() or 1, pages // PARALLEL_FROM))
+    return max(1, min(int(asked), pages)) if asked.isdigit() else 1
 
 
 def _in_parallel(jobs: list[tuple[Path, str]], ctx: CheckContext, default_lang: str) -> list[Entry] | None:
