@@ -249,7 +249,7 @@ def browser_checks_cost(args: argparse.Namespace, tools: Any, workdir: Path) -> 
 
     root = workdir / "demo"
     site = build_demo(root)
-    _, settings = read_site_config(root / "mkdocs.yml")
+    settings = read_site_config(root / "mkdocs.yml").audit
     base = {
         **settings,
         "enabled": True,

@@ -28,7 +28,15 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-DEFAULT_SET = REPO.parent.parent / "shared" / "data" / "lint-ii-eval" / "corpus.json"
+#: `../shared/...` beside the checkout (or beside the folder of a git worktree).
+DEFAULT_SET = next(
+    (
+        folder / "shared" / "data" / "lint-ii-eval" / "corpus.json"
+        for folder in REPO.parents
+        if (folder / "shared" / "data" / "lint-ii-eval" / "corpus.json").is_file()
+    ),
+    REPO.parent / "shared" / "data" / "lint-ii-eval" / "corpus.json",
+)
 
 #: Which Helder rules count as flagging a phenomenon ("by its rule"). Long compounds are "word_frequency" in
 #: LiNT-II's labels; Helder reports them as compounds, and very long ones as long words too.

@@ -162,3 +162,16 @@ def test_a_theme_script_is_kept_with_any_relative_base_but_not_with_other_code()
         assert clean_page(html, POLICY) == html
     sneaky = "<script>" + script.replace("\0", '",alert(1),"') + "</script>"
     assert clean_page(sneaky, POLICY) == ""
+
+
+def test_a_body_the_theme_prints_in_two_parts_is_passed_through_and_what_is_between_is_cleaned():
+    # Helder's theme prints the title, then the lead and the action block, then the rest of the body.
+    content = '<h1 id="paspoort">Paspoort</h1>\n<p>Tekst <a href="x/">link</a>.</p>'
+    head, rest = '<h1 id="paspoort">Paspoort</h1>', '\n<p>Tekst <a href="x/">link</a>.</p>'
+    between = '<p class="helder-lead">Lead</p><img alt="x" src="https://tracker.example/p.png">'
+    html = f"<main>{head}{between}{rest}<script>alert(1)</script></main>"
+    cleaned = clean_page(html, POLICY, content=content)
+    assert cleaned == f'<main>{head}<p class="helder-lead">Lead</p><img alt="x">{rest}</main>'
+    # Pieces in the wrong order are not trusted: the whole page is cleaned.
+    swapped = f"<main>{rest}<script>alert(1)</script>{head}</main>"
+    assert "<script>" not in clean_page(swapped, POLICY, content=content)

@@ -374,13 +374,25 @@ def clean_page(html_text: str, policy: PagePolicy, *, content: str = "") -> str:
     """A whole built page with nothing left that runs, except the theme's own scripts and the site's files.
 
     `content` is the page body, already cleaned by `clean_html`: it is passed through as it is (cleaning it
-    twice gives the same text and costs time on large sites).
+    twice gives the same text and costs time on large sites). Helder's theme prints the body in two parts (the
+    title, then the lead and the action block, then the rest): those parts are passed through too, and
+    everything around and between them is cleaned.
     """
-    at = html_text.find(content) if content else -1
-    if at < 0:
+    if not content:
         return _clean(html_text, policy)
-    before, after = html_text[:at], html_text[at + len(content) :]
-    return _clean(before, policy) + content + _clean(after, policy)
+    head, mark, rest = content.partition("</h1>")
+    for pieces in ([content], [head + mark, rest] if mark and rest else []):
+        out: list[str] = []
+        start = 0
+        for piece in pieces:
+            at = html_text.find(piece, start)
+            if at < 0:
+                break
+            out += [_clean(html_text[start:at], policy), piece]
+            start = at + len(piece)
+        else:
+            return "".join(out) + _clean(html_text[start:], policy)
+    return _clean(html_text, policy)
 
 
 def _clean(html_text: str, policy: PagePolicy | None) -> str:
