@@ -9,10 +9,14 @@
 3. `--browser-checks`: the cost of Helder's own browser checks on the demo site. The full gate (engines + browser
    checks) against the engine-only gate (`browser_checks: false`), alternating in the same run, no cache, both
    viewports. Goal: full <= 1.3x engine-only. Then the full gate again on the unchanged site with its cache.
+4. `--shards 2 4`: the `helder audit` command once over the whole site, then split in N shards run side by side
+   (`--shard K/N`) and `helder audit merge`: the merged report must hold exactly the same findings, ignored
+   results, page verdicts and exit code; a merge with one shard left out must exit 2. All runs without cache.
 
 Usage:
     python bench/audit_bench.py [--pages 50] [--skip-stock] [--skip-incremental] [--browser-checks [--rounds 2]]
-                                [--browser /usr/bin/chromium] [--node-modules node_modules] [--workdir DIR]
+                                [--shards 2 4] [--browser /usr/bin/chromium] [--node-modules node_modules]
+                                [--workdir DIR]
 """
 
 from __future__ import annotations
@@ -308,6 +312,9 @@ def main() -> None:
         "--browser-checks", action="store_true", help="cost of the browser checks on the demo"
     )
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument(
+        "--shards", type=int, nargs="*", default=[], help="compare N shards merged (e.g. 2 4)"
+    )
     args = parser.parse_args()
 
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="helder-audit-bench-"))
@@ -383,6 +390,111 @@ def main() -> None:
             f"{again.summary.from_cache} uit cache; herbouw {rebuild_s:.1f} s niet meegeteld)"
         )
         print(f"verhouding: {100 * again_s / full_s:.1f} % (doel <= 5 %)")
+
+    if args.shards:
+        compare_shards(root, site, args)
+
+
+def helder_audit(root: Path, site: Path, args: argparse.Namespace, *extra: str) -> subprocess.Popen[str]:
+    """`helder audit` as CI runs it (a process of its own), without cache, with a report folder per run."""
+    config = root / "audit-bench.yml"  # `helder audit` reads only its own settings from it
+    config.write_text(
+        f"site_dir: {site}\nplugins:\n  - helder:\n      audit:\n        node_modules: {args.node_modules}\n",
+        encoding="utf-8",
+    )
+    command = [
+        str(Path(sys.executable).parent / "helder"),
+        "audit",
+        str(site),
+        "--config",
+        str(config),
+        "--no-cache",
+        "--no-progress",
+        "--browser",
+        args.browser,
+        "--concurrency",
+        str(args.concurrency),
+        "--timeout",
+        "60",
+        *extra,
+    ]
+    return subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def comparable(report: dict[str, Any]) -> dict[str, Any]:
+    """What must be the same however the audit was split (not the time taken or what came from a cache)."""
+    summary = {
+        k: v for k, v in report["summary"].items() if k not in ("seconds", "from_cache", "tested", "retried")
+    }
+    return {
+        key: report.get(key)
+        for key in ("findings", "ignored", "review", "pages", "exit_code", "passed", "gate_error")
+    } | {"summary": summary}
+
+
+def compare_shards(root: Path, site: Path, args: argparse.Namespace) -> None:
+    out = root / "shard-bench"
+    shutil.rmtree(out, ignore_errors=True)
+    started = time.monotonic()
+    whole = helder_audit(root, site, args, "--report-dir", str(out / "whole"))
+    whole.communicate()
+    whole_s = time.monotonic() - started
+    reference = json.loads((out / "whole" / "audit.json").read_text(encoding="utf-8"))
+    print(
+        f"zonder shards: {whole_s:.1f} s, exitcode {whole.returncode}, {len(reference['findings'])} bevindingen, "
+        f"{reference['summary']['pages']} pagina's, {reference['summary']['not_checked']} niet gecontroleerd"
+    )
+    for count in args.shards:
+        started = time.monotonic()
+        runs = [
+            helder_audit(root, site, args, "--shard", f"{k}/{count}", "--report-dir", str(out / f"n{count}"))
+            for k in range(1, count + 1)
+        ]
+        codes = [run.communicate() and run.returncode for run in runs]
+        shards_s = time.monotonic() - started
+        parts = [out / f"n{count}" / f"shard-{k}-of-{count}.json" for k in range(1, count + 1)]
+        merged_dir = out / f"n{count}-merged"
+        merge = subprocess.run(
+            [
+                str(Path(sys.executable).parent / "helder"),
+                "audit",
+                "merge",
+                *map(str, parts),
+                "--report-dir",
+                str(merged_dir),
+            ],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        merged = json.loads((merged_dir / "audit.json").read_text(encoding="utf-8"))
+        same = comparable(merged) == comparable(reference)
+        sizes = [json.loads(p.read_text(encoding="utf-8"))["summary"]["pages"] for p in parts]
+        print(
+            f"N={count}: shards naast elkaar {shards_s:.1f} s (exitcodes {codes}, pagina's per shard {sizes}); "
+            f"merge exitcode {merge.returncode} (zonder shards {whole.returncode}); "
+            f"identiek aan de run zonder shards: {same} ({len(merged['findings'])} bevindingen)"
+        )
+        if not same:
+            for key, value in comparable(merged).items():
+                if value != comparable(reference)[key]:
+                    print(f"  verschil in {key}")
+        missing = subprocess.run(
+            [
+                str(Path(sys.executable).parent / "helder"),
+                "audit",
+                "merge",
+                *map(str, parts[1:]),
+                "--report-dir",
+                str(out / "missing"),
+            ],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        print(f"  merge zonder deel 1: exitcode {missing.returncode}: {missing.stderr.strip()}")
 
 
 if __name__ == "__main__":

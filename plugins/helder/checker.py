@@ -8,8 +8,11 @@ finding for that page (a bug to report), while all other pages are still checked
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import os
+import threading
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
@@ -17,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from readability import SUPPORTED_LANGUAGES
 
+from .checkcache import CheckCache, Entry
 from .findings import Finding, Hit, Severity, sort_key
 from .levels import Levels
 from .messages import message
@@ -25,7 +29,7 @@ from .rules.context import CheckContext
 from .rules.kinds import effective_sections
 from .rules.settings import DEFAULT_LIMITS, Limits, RuleSettings
 from .rules.words import word_lists
-from .source import SourcePage, read_page
+from .source import SourcePage, outside, page_from_bytes, read_page
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
@@ -142,11 +146,16 @@ def run_rules(
 
 def check_page(page: SourcePage, ctx: CheckContext) -> PageReport:
     """Every rule on one page, with the editor's exceptions (`ignores`) and then the site's levels applied."""
-    findings, problems, exceptions = ignores.apply(page, run_rules(page, ctx), ctx)
+    return settle(page, run_rules(page, ctx), ctx, ctx.page_data.get(page.path, {}))
+
+
+def settle(page: SourcePage, findings: list[Finding], ctx: CheckContext, data: dict[str, Any]) -> PageReport:
+    """A page's report from its findings at their default levels (fresh or from the check cache): the
+    editor's exceptions, then the site's levels."""
+    findings, problems, exceptions = ignores.apply(page, findings, ctx)
     findings += findings_from(page, problems, ctx)
     if ctx.levels:
         findings = ctx.levels.apply(findings)
-    data = ctx.page_data.get(page.path, {})
     if exceptions:  # listed on the dashboard: page, line, rule, reason
         data = {**data, "exceptions": exceptions}
     return PageReport(page, sorted(findings, key=sort_key), data)
@@ -190,14 +199,143 @@ def _changed(path: str, ctx: CheckContext) -> float:
         return 0.0
 
 
-def check_files(files: Iterable[tuple[Path, str]], ctx: CheckContext, *, default_lang: str = "nl") -> Report:
-    """Check each (file on disk, path to show) pair."""
+def check_files(
+    files: Iterable[tuple[Path, str]],
+    ctx: CheckContext,
+    *,
+    default_lang: str = "nl",
+    cache: CheckCache | None = None,
+) -> Report:
+    """Check each (file on disk, path to show) pair, then the titles across all of them."""
     report = Report()
-    for file, shown in files:
-        page = read_page(file, shown, default_lang=default_lang, lang=ctx.lang, inside=ctx.docs_dir)
-        report.pages[shown] = check_page(page, ctx)
+    report.pages.update(check_sources(list(files), ctx, default_lang=default_lang, cache=cache))
     check_titles(report.pages.values(), ctx)
     return report
+
+
+def check_sources(
+    files: Sequence[tuple[Path, str]],
+    ctx: CheckContext,
+    *,
+    default_lang: str = "nl",
+    cache: CheckCache | None = None,
+) -> dict[str, PageReport]:
+    """Each page's report, by the path shown. A page whose bytes, settings and linked files are as in the
+    cache is not checked again; the others are checked here, or over several processes when there are many."""
+    reports: dict[str, PageReport] = {}
+    todo: list[tuple[Path, SourcePage, str]] = []
+    for file, shown in files:
+        page, raw = _read(file, shown, default_lang, ctx.lang, ctx.docs_dir)
+        key = cache.key(shown, raw, page.meta) if cache is not None and raw is not None else ""
+        entry = cache.get(shown, key) if cache is not None and key else None
+        if entry is not None:
+            reports[shown] = settle(page, page.problems + entry.findings, ctx, entry.data)
+        else:
+            todo.append((file, page, key))
+    # The first page here, so what rules load once (word lists, frequency tables) is loaded before forking.
+    first = [fresh_entry(page, ctx) for _file, page, _key in todo[:1]]
+    rest = _in_parallel([(file, page.path) for file, page, _ in todo[1:]], ctx, default_lang)
+    entries = first + rest if rest is not None else None
+    for index, (_file, page, key) in enumerate(todo):
+        entry = (
+            entries[index] if entries is not None else (first[0] if index == 0 else fresh_entry(page, ctx))
+        )
+        ctx.page_data[page.path] = entry.data
+        reports[page.path] = settle(page, page.problems + entry.findings, ctx, entry.data)
+        _keep(cache, page.path, key, entry)
+    return reports
+
+
+def check_cached(
+    page: SourcePage, ctx: CheckContext, cache: CheckCache | None, made_from: bytes
+) -> PageReport:
+    """Check a page that is no file (a generated page); `made_from` is all it was made from besides its text."""
+    key = cache.key(page.path, page.text.encode("utf-8") + b"\0" + made_from, page.meta) if cache else ""
+    entry = cache.get(page.path, key) if cache is not None and key else None
+    if entry is None:
+        entry = fresh_entry(page, ctx)
+        _keep(cache, page.path, key, entry)
+    return settle(page, page.problems + entry.findings, ctx, entry.data)
+
+
+def _keep(cache: CheckCache | None, shown: str, key: str, entry: Entry) -> None:
+    """Store a page's entry, unless a rule crashed on it (that is a bug to fix, not a result to keep)."""
+    if cache is not None and key and not any(f.rule == "internal" for f in entry.findings):
+        cache.put(shown, key, entry)
+
+
+def fresh_entry(page: SourcePage, ctx: CheckContext) -> Entry:
+    """Run every rule on a page: its findings at default levels (without the file's own problems), the data
+    rules stored, and the files its links point at."""
+    from .rules.markdown import linked_files
+
+    findings = run_rules(page, ctx)[len(page.problems) :]
+    return Entry(findings, ctx.page_data.get(page.path, {}), linked_files(page, ctx))
+
+
+_WORK: tuple[CheckContext, str] | None = None
+
+
+def workers(pages: int) -> int:
+    """How many processes check `pages` pages: `HELDER_WORKERS` (a number) if set, else one.
+
+    Measured with bench/site_bench.py on a shared 2-core machine: two processes were not faster than one
+    (1,000 pages: the same time; 5,000 pages: three times slower in wall time, the same CPU time), so one
+    process is the default and several are a choice for a machine with cores to spare.
+    """
+    asked = os.environ.get("HELDER_WORKERS", "").strip()
+    return max(1, min(int(asked), pages)) if asked.isdigit() else 1
+
+
+def _in_parallel(jobs: list[tuple[Path, str]], ctx: CheckContext, default_lang: str) -> list[Entry] | None:
+    """Check the pages over several processes, or None to check them here. Processes are forked, so they
+    share the site's context without copying it; never from a process with threads (`mkdocs serve`), where
+    forking is unsafe."""
+    global _WORK
+    count = workers(len(jobs))
+    if count < 2 or threading.active_count() > 1 or "fork" not in mp.get_all_start_methods():
+        return None
+    chunks = [jobs[start :: count * 4] for start in range(count * 4)]
+    _WORK = (ctx, default_lang)
+    try:
+        with ProcessPoolExecutor(count, mp_context=mp.get_context("fork")) as pool:
+            done = list(pool.map(_work, chunks))
+    finally:
+        _WORK = None
+    found: dict[str, Entry] = {}
+    for chunk, results in zip(chunks, done, strict=True):
+        for (_file, shown), stored in zip(chunk, results, strict=True):
+            entry = Entry.from_json(stored)
+            if entry is None:
+                return None
+            found[shown] = entry
+    return [found[shown] for _file, shown in jobs]
+
+
+def _work(chunk: list[tuple[Path, str]]) -> list[dict[str, Any]]:
+    assert _WORK is not None
+    ctx, default_lang = _WORK
+    return [
+        fresh_entry(
+            read_page(file, shown, default_lang=default_lang, lang=ctx.lang, inside=ctx.docs_dir), ctx
+        ).to_json()
+        for file, shown in chunk
+    ]
+
+
+def _read(
+    file: Path, shown: str, default_lang: str, lang: str, inside: Path | None = None
+) -> tuple[SourcePage, bytes | None]:
+    """The page and its bytes (None when the file could not be read, or is a link to a file outside the docs
+    folder: then there is nothing to cache)."""
+    if outside(file, inside):
+        return read_page(file, shown, default_lang=default_lang, lang=lang, inside=inside), None
+    try:
+        raw = file.read_bytes()
+    except OSError:
+        return read_page(file, shown, default_lang=default_lang, lang=lang), None
+    page = page_from_bytes(raw, shown, default_lang=default_lang, lang=lang)
+    return page, (None if page.problems and not page.front_matter_ok else raw)
 
 
 def discover(paths: Iterable[Path]) -> list[tuple[Path, str]]:

@@ -22,6 +22,7 @@ import click
 
 from . import changes, fixes, newpage
 from .audit.cli import audit
+from .checkcache import CheckCache
 from .checker import Report, check_files, discover
 from .files import write_atomic
 from .findings import Finding, count, format_github, format_text, has_errors, summary_counts, to_json
@@ -94,9 +95,11 @@ def check(
     # Files given on the command line are shown as given; the whole docs folder relative to the site's root.
     files = discover(paths) if paths else [(file, site.shown(file)) for file, _ in discover([site.docs_dir])]
     site.ctx.generated = generated_uris(site)
-    report = check_files(files, site.ctx, default_lang=site.default_lang)
+    cache = site.check_cache()
+    report = check_files(files, site.ctx, default_lang=site.default_lang, cache=cache)
     if not paths:
-        _check_generated(site, report)
+        _check_generated(site, report, cache)
+    cache.save(whole_site=not paths)
     findings = site.site_findings + report.findings
     if changed_since:  # only the pages (with --format github: the lines) changed since a git version
         findings = changes.only_changed(findings, changed_since, site.root, fmt)
@@ -114,13 +117,13 @@ def check(
     sys.exit(2 if any(f.rule == "internal" for f in findings) else 1 if has_errors(findings) else 0)
 
 
-def _check_generated(site: Site, report: Report) -> None:
+def _check_generated(site: Site, report: Report, cache: CheckCache) -> None:
     """The pages the build makes from the help catalogue get the same checks; what is wrong on them is
     reported at its line in the catalogue."""
     docs = site.shown(site.docs_dir)
     by_uri = {Path(shown).relative_to(docs).as_posix(): r for shown, r in report.pages.items()}
     made = {uri: text for uri, text in generated_pages(site, by_uri).items() if uri not in by_uri}
-    results, moved = check_generated(site, by_uri, made)
+    results, moved = check_generated(site, by_uri, made, cache)
     for result in results.values():
         report.pages[result.page.path] = result
     report.site_findings.extend(moved)
@@ -257,9 +260,8 @@ def cli_language(argv: Sequence[str], env: Mapping[str, str]) -> str:
 
 def _commands(command: click.Command) -> Iterator[click.Command]:
     yield command
-    if isinstance(command, click.Group):
-        for sub in command.commands.values():
-            yield from _commands(sub)
+    for sub in getattr(command, "commands", {}).values():  # groups, and `helder audit merge`
+        yield from _commands(sub)
 
 
 def localize(command: click.Command, lang: str) -> None:

@@ -16,7 +16,8 @@ from mkdocs.utils import CountHandler
 from . import clock, publishing
 from .audit.gate import default_report_dir, run_gate
 from .audit.result import AuditResult
-from .checker import PageReport, Report, check_page, check_titles
+from .checkcache import CheckCache
+from .checker import PageReport, Report, check_page, check_sources, check_titles
 from .config import ConfigAbort, HelderConfig, check_options
 from .findings import Finding, Severity, count, format_text, sort_key, summary_counts
 from .messages import Msg, message, theme_words
@@ -60,6 +61,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         self.page_policy = PagePolicy([])
         self.dirty = False
         self.publication: Publication | None = None
+        self.cache: CheckCache | None = None
 
     # -- set-up ----------------------------------------------------------------------------------------
 
@@ -85,6 +87,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
     def on_config(self, config: Any) -> Any:
         self.report = Report()  # serve rebuilds start clean
         self.urls = {}
+        self.cache = None
         self.edit_urls = {}
         self.drafts = set()
         if not self.config.enabled:
@@ -149,17 +152,35 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         self.report.site_findings = list(site.site_findings)
         site.ctx.generated = generated_uris(site)
         # Drafts too (the editors' guide): they are not published, but they are read, so they are checked.
-        for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
-            self._check_file(file)
+        self._check_files(files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
         if self.config.checks:
             check_titles(self.report.pages.values(), site.ctx)
         self._add_help_pages(files, config)
         for file in self._statement_page(files, config):
             files.append(file)
             self._check_file(file)
+        if self.cache is not None:
+            self.cache.save(whole_site=True)
         for finding in self.report.findings:
             self._log(finding)
         return files
+
+    def _check_files(self, files: list[File]) -> None:
+        """The pages on disk in one go, through the check cache (`.helder/check-cache.json`); then the pages
+        other plugins made."""
+        site = self.site
+        assert site is not None
+        on_disk = [file for file in files if file.abs_src_path] if self.config.checks else []
+        if on_disk:
+            cache = self.cache = site.check_cache()
+            sources = [(Path(file.abs_src_path), site.shown(file.abs_src_path)) for file in on_disk]
+            results = check_sources(sources, site.ctx, default_lang=site.default_lang, cache=cache)
+            for file, (_path, shown) in zip(on_disk, sources, strict=True):
+                self._record(file, results[shown])
+        checked = {id(file) for file in on_disk}
+        for file in files:
+            if id(file) not in checked:
+                self._check_file(file)
 
     def _check_file(self, file: File) -> None:
         site = self.site
@@ -180,6 +201,9 @@ class HelderPlugin(BasePlugin[HelderConfig]):
                 lang=self.config.lang,
             )
         result = check_page(page, site.ctx) if self.config.checks else PageReport(page, list(page.problems))
+        self._record(file, result)
+
+    def _record(self, file: File, result: PageReport) -> None:
         self.report.pages[file.src_uri] = result
         self.urls[file.src_uri] = "/" + ("" if file.url == "./" else file.url)
         if not file.inclusion.is_included():
@@ -192,7 +216,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         made = generated_pages(self.site, self.report.pages)
         # A page the site wrote itself wins over a generated one with the same name.
         made = {uri: text for uri, text in made.items() if files.get_file_from_path(uri) is None}
-        results, moved = check_generated(self.site, self.report.pages, made)
+        results, moved = check_generated(self.site, self.report.pages, made, self.cache)
         for uri, text in made.items():
             file = File.generated(config, uri, content=text)
             files.append(file)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from readability import SUPPORTED_LANGUAGES, WordListError
 
 from .catalogue import Catalogue, load_catalogue
+from .checkcache import CACHE_FILE, CheckCache, settings_key
 from .checker import make_context
 from .findings import Finding
 from .messages import Msg, Spaced, WithFix
@@ -50,6 +51,22 @@ class Site:
     def shown(self, file: Path | str) -> str:
         """A path as editors see it: relative to the site's root, with forward slashes."""
         return _shown(Path(file), self.root)
+
+    def check_cache(self) -> CheckCache:
+        """The content-check cache in the state folder (`.helder/check-cache.json`), for these settings (after
+        `ctx.generated` is known: a link to a page the build makes is no missing file)."""
+        from .rules.words import jargon_path
+
+        key = settings_key(
+            self.options,
+            help_keys=self.ctx.help_keys,
+            lang=self.ctx.lang,
+            default_lang=self.default_lang,
+            word_file=jargon_path(self.root, self.options.readability.jargon_extra),
+            folders=(self.root.resolve(), self.docs_dir.resolve()),
+            generated=self.ctx.generated,
+        )
+        return CheckCache(self.root / self.options.state_dir / CACHE_FILE, key)
 
 
 def make_site(

@@ -351,6 +351,11 @@ def read_page(
         )
         page.front_matter_ok = False
         return page
+    return page_from_bytes(raw, path, default_lang=default_lang, lang=lang)
+
+
+def page_from_bytes(raw: bytes, path: str, *, default_lang: str = "nl", lang: str = "nl") -> SourcePage:
+    """A page from the file's bytes; bytes that are not UTF-8 are a finding at their line."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -21,10 +21,11 @@ from ..findings import format_github, format_text, github_command
 from ..levels import Levels
 from ..messages import LANGUAGES, Msg, text
 from ..rules import registry
+from . import shards
 from .config import AuditOptions, load_options
-from .gate import format_summary, run_gate
+from .gate import default_report_dir, format_summary, run_gate
 from .manifest import ManifestError, read_manifest
-from .report import report_data
+from .report import report_data, write_reports
 from .result import AuditResult
 
 
@@ -89,7 +90,95 @@ def _fail(msg: Msg, lang: str) -> NoReturn:
     sys.exit(2)
 
 
-@click.command("audit", help="cli_help_audit")
+class _AuditCommand(click.Command):
+    """`helder audit [SITE_DIR]`, and `helder audit merge RESULT...` for the partial results of shards."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = {"merge": merge}
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args[:1] == ["merge"]:
+            ctx.meta["helder_merge"] = args[1:]
+            return []
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        if "helder_merge" in ctx.meta:
+            name = f"{ctx.info_name} merge"  # so its usage line reads `helder audit merge`
+            with merge.make_context(name, ctx.meta.pop("helder_merge"), parent=ctx.parent) as sub:
+                return merge.invoke(sub)
+        return super().invoke(ctx)
+
+
+@click.command("merge", help="cli_help_audit_merge")
+@click.argument("results", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-f",
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="cli_help_audit_config",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="cli_help_audit_format",
+)
+@click.option("--report-dir", type=click.Path(file_okay=False, path_type=Path), help="cli_help_report_dir")
+@click.pass_context
+def merge(
+    ctx: click.Context, results: tuple[Path, ...], config_file: Path | None, fmt: str, report_dir: Path | None
+) -> None:
+    asked = (ctx.find_root().obj or {}).get("lang")
+    lang = asked or LANGUAGES[0]
+    try:
+        result, made_in = shards.merge(list(results))
+    except shards.ShardError as error:
+        _fail(error.msg, lang)
+    lang = asked or made_in
+    project_root, found, _ = _site_settings(config_file, lang)
+    options = _options(found.audit, config_file, lang, None, None, None, report_dir, False)
+    site = project_root / found.site_dir
+    folder = _report_dir(options, project_root, site)
+    result.report_dir = folder
+    write_reports(result, folder, site_dir=site.resolve(), lang=lang)
+    _show(result, fmt, site, lang)
+    sys.exit(result.exit_code)
+
+
+def _site_settings(config_file: Path | None, lang: str) -> tuple[Path, SiteSettings, Path | None]:
+    """The project folder, what mkdocs.yml says (or the defaults without one), and the file read."""
+    project_root = Path.cwd()
+    found = SiteSettings(Path("site"), {})
+    if config_file is None and Path("mkdocs.yml").is_file():
+        config_file = Path("mkdocs.yml")
+    if config_file is not None:
+        if not config_file.is_file():
+            _fail(Msg("audit_no_config", config=config_file), lang)
+        project_root = config_file.resolve().parent
+        try:
+            found = read_site_config(config_file)
+        except SettingsError as error:
+            _fail(error.msg, lang)
+        except (OSError, ValueError, yaml.YAMLError) as error:
+            _fail(Msg("audit_bad_config", config=config_file, error=error), lang)
+    return project_root, found, config_file
+
+
+def _report_dir(options: AuditOptions, project_root: Path, site: Path) -> Path:
+    """Where the report goes: `report_dir` (relative to mkdocs.yml), else beside the site."""
+    if options.report_dir:
+        path = Path(options.report_dir)
+        return path if path.is_absolute() else project_root / path
+    return default_report_dir(site)
+
+
+@click.command("audit", cls=_AuditCommand, help="cli_help_audit")
 @click.argument("site_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option(
     "-f",
@@ -114,6 +203,7 @@ def _fail(msg: Msg, lang: str) -> NoReturn:
 @click.option("--report-dir", type=click.Path(file_okay=False, path_type=Path), help="cli_help_report_dir")
 @click.option("--no-cache", is_flag=True, help="cli_help_no_cache")
 @click.option("--progress/--no-progress", default=None, help="cli_help_progress")
+@click.option("--shard", help="cli_help_shard")
 @click.pass_context
 def audit(
     ctx: click.Context,
@@ -127,24 +217,17 @@ def audit(
     report_dir: Path | None,
     no_cache: bool,
     progress: bool | None,
+    shard: str | None,
 ) -> None:
     asked = ((ctx.find_root().obj or {}) if ctx.parent else {}).get("lang")
     lang = asked or LANGUAGES[0]
-    project_root = Path.cwd()
-    found = SiteSettings(Path("site"), {})
-    if config_file is None and Path("mkdocs.yml").is_file():
-        config_file = Path("mkdocs.yml")
+    project_root, found, config_file = _site_settings(config_file, lang)
     if config_file is not None:
-        if not config_file.is_file():
-            _fail(Msg("audit_no_config", config=config_file), lang)
-        project_root = config_file.resolve().parent
-        try:
-            found = read_site_config(config_file)
-        except SettingsError as error:
-            _fail(error.msg, lang)
-        except (OSError, ValueError, yaml.YAMLError) as error:
-            _fail(Msg("audit_bad_config", config=config_file, error=error), lang)
         lang = asked or found.lang
+    try:
+        part = shards.parse_shard(shard) if shard is not None else None
+    except shards.ShardError as error:
+        _fail(error.msg, lang)
     site_levels = _levels(found.rules, found.sections, lang)
     options = _options(found.audit, config_file, lang, browser, concurrency, timeout, report_dir, no_cache)
     own_site = (project_root / found.site_dir).resolve()
@@ -170,9 +253,32 @@ def audit(
         progress=progress,
         levels=site_levels,
         lang=lang,
+        write_reports=part is None,
+        select=part.holds if part else None,
     )
     _show(result, fmt, site, lang)
+    if part is not None:
+        _write_part(result, part, options, site_levels, _report_dir(options, project_root, site), site, lang)
     sys.exit(result.exit_code)
+
+
+def _write_part(
+    result: AuditResult,
+    part: shards.Shard,
+    options: AuditOptions,
+    site_levels: Levels,
+    folder: Path,
+    site: Path,
+    lang: str,
+) -> None:
+    """A shard's partial result, for `helder audit merge`; written even when the gate could not run, so the
+    merge can say which shard failed."""
+    settings = shards.settings_digest(
+        result, ignores=[dict(i) for i in options.ignores], levels=site_levels.settings, lang=lang
+    )
+    digest = shards.site_digest(site) if site.is_dir() else ""
+    path = shards.write_shard(result, part, folder, site=digest, settings=settings, lang=lang)
+    click.echo(text(lang, "shard_written", index=part.index, count=part.count, path=path), err=True)
 
 
 def _options(

@@ -15,7 +15,7 @@ import re
 import sys
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -122,13 +122,15 @@ def run_gate(
     server_handler: type[SiteRequestHandler] = SiteRequestHandler,
     levels: Levels | None = None,
     lang: str = "nl",
+    select: Callable[[str], bool] | None = None,
 ) -> AuditResult:
     """Audit the built site in `site_dir` and return findings, a summary and a gate error (or None).
 
     `pages` maps page URLs (`/burgerzaken/paspoort/` or MkDocs' `burgerzaken/paspoort/`) to the source file an
     editor must change (`content/burgerzaken/paspoort.md`). `project_root` (the folder of mkdocs.yml; default
     the current folder) anchors relative paths in `options`. `progress` shows a progress bar on stderr
-    (default: when stderr is a terminal). Never raises for a tool problem: that becomes `gate_error`.
+    (default: when stderr is a terminal). `select` keeps only the pages whose URL it accepts (one shard of
+    the site, `helder.audit.shards`). Never raises for a tool problem: that becomes `gate_error`.
     """
     started = time.monotonic()
     if options is None or not isinstance(options, AuditOptions):
@@ -146,7 +148,7 @@ def run_gate(
         result.gate_error = Msg("gate_report_in_site", folder=report_dir)
         return result
     try:
-        _audit(result, site_dir, pages, options, project_root, progress, server_handler, levels, lang)
+        _audit(result, site_dir, pages, options, project_root, progress, server_handler, levels, lang, select)
     except (GateError, ServerError) as error:
         result.gate_error = error.msg
     result.summary.seconds = round(time.monotonic() - started, 2)
@@ -179,12 +181,15 @@ def _audit(
     server_handler: type[SiteRequestHandler],
     levels: Levels | None,
     lang: str,
+    select: Callable[[str], bool] | None = None,
 ) -> None:
     if not site_dir.is_dir():
         raise GateError(Msg("gate_no_site", folder=site_dir))
     pages = collect_pages(site_dir, pages_map, project_root)
     if not pages:
         raise GateError(Msg("gate_no_pages", folder=site_dir))
+    if select is not None:  # one shard: a small site may leave a shard without pages, which then passes
+        pages = [page for page in pages if select(page.url)]
 
     tools = find_tools(
         project_root, browser=options.browser, node_modules=options.node_modules, node=options.node

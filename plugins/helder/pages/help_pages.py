@@ -21,8 +21,13 @@ from .help_block import channel_lines, render_help
 from .text import format_date, front_matter
 
 if TYPE_CHECKING:
+    from ..checkcache import CheckCache
     from ..site import Site
     from ..source import SourcePage
+
+
+#: How many services a theme shows on a barrier or group page; the theme's own page lists them all.
+SHOWN_PER_THEME = 5
 
 
 @dataclass
@@ -34,6 +39,10 @@ class Product:
     help: list[str]
     #: The page's own language: a title in another language than the list is marked with it.
     lang: str = ""
+    #: The theme: the folder of the page ("" for a page at the top), its title and its overview page.
+    theme: str = ""
+    theme_title: str = ""
+    theme_page: str | None = None
 
 
 def generated_pages(site: Site, pages: Mapping[str, PageReport]) -> dict[str, str]:
@@ -41,12 +50,46 @@ def generated_pages(site: Site, pages: Mapping[str, PageReport]) -> dict[str, st
     folder = (site.options.help_pages or "").strip("/")
     if site.catalogue is None or not folder:
         return {}
-    products = [
-        Product(uri, r.page.title, r.page.str_list("help"), r.page.lang)
-        for uri, r in sorted(pages.items(), key=lambda item: item[1].page.title.casefold())
-        if r.page.page_type in site.options.product_types
-    ]
+    products = []
+    for uri, r in sorted(pages.items(), key=lambda item: item[1].page.title.casefold()):
+        if r.page.page_type not in site.options.product_types:
+            continue
+        theme = posixpath.dirname(uri)
+        index = pages.get(f"{theme}/index.md") if theme else None
+        title = (
+            index.page.title
+            if index
+            else (theme.replace("-", " ").capitalize() or text(site.default_lang, "gen_other"))
+        )
+        page = index and f"{theme}/index.md"
+        products.append(Product(uri, r.page.title, r.page.str_list("help"), r.page.lang, theme, title, page))
     return help_pages(site.catalogue, products, folder, site.default_lang)
+
+
+def by_theme(uri: str, products: list[Product], lang: str) -> list[dict[str, object]]:
+    """Services grouped by theme, themes by title. A theme with an overview page shows its first few services
+    and a link to that page; a theme without one shows them all (there is no other list to send readers to).
+    A title in another language than the page (`lang`) is marked with its own."""
+    themes: dict[str, list[Product]] = {}
+    for product in products:
+        themes.setdefault(product.theme, []).append(product)
+    groups = []
+    for members in themes.values():
+        first = members[0]
+        shown = members[:SHOWN_PER_THEME] if first.theme_page else members
+        groups.append(
+            {
+                "title": first.theme_title,
+                "items": [
+                    {"title": title, "link": _link(uri, p.src_uri), "lang": p.lang if p.lang != lang else ""}
+                    for p, title in _unique_titles(shown)
+                ],
+                "more": _link(uri, first.theme_page)
+                if first.theme_page and len(members) > len(shown)
+                else None,
+            }
+        )
+    return sorted(groups, key=lambda group: str(group["title"]).casefold())
 
 
 def generated_uris(site: Site) -> frozenset[str]:
@@ -62,7 +105,7 @@ def generated_uris(site: Site) -> frozenset[str]:
 
 
 def check_generated(
-    site: Site, pages: Mapping[str, PageReport], made: Mapping[str, str]
+    site: Site, pages: Mapping[str, PageReport], made: Mapping[str, str], cache: CheckCache | None = None
 ) -> tuple[dict[str, PageReport], list[Finding]]:
     """Check the pages made from the catalogue like any page, and report what is wrong at its source.
 
@@ -71,7 +114,7 @@ def check_generated(
     many pages show that text. Product names listed on these pages are names, not prose: their long words are
     the product pages' own business.
     """
-    from ..checker import check_page
+    from ..checker import check_cached
     from ..source import parse_text
 
     names = {
@@ -81,11 +124,12 @@ def check_generated(
         for word in re.findall(r"\w+", r.page.title)
     }
     ctx = replace(site.ctx, names=frozenset(names))
+    made_from = "\n".join(sorted(names)).encode("utf-8")
     results: dict[str, PageReport] = {}
     moved: dict[tuple[object, ...], Finding] = {}
     for uri, markdown in made.items():
         page = parse_text(markdown, site.generated_path(uri), default_lang=site.default_lang, lang=ctx.lang)
-        result = check_page(page, ctx)
+        result = check_cached(page, ctx, cache, made_from)
         for finding in result.findings:
             relocated = _at_source(finding, page, uri, site, pages)
             # One text, one finding: the same words on three pages (a heading here, a list item there) are one
@@ -130,7 +174,7 @@ def help_pages(catalogue: Catalogue, products: list[Product], folder: str, lang:
     for key in catalogue.model.barriers:
         pages[f"{folder}/{key}.md"] = barrier_page(catalogue, key, products, folder, lang)
     for key in catalogue.model.groups:
-        pages[f"{folder}/voor-{key}.md"] = group_page(catalogue, key, folder, lang)
+        pages[f"{folder}/voor-{key}.md"] = group_page(catalogue, key, products, folder, lang)
     if catalogue.model.policy is not None:
         pages[f"{folder}/zo-helpen-wij-u.md"] = policy_page(catalogue, folder, lang)
     return pages
@@ -175,10 +219,7 @@ def barrier_page(catalogue: Catalogue, key: str, products: list[Product], folder
         front=front_matter(barrier.title, barrier.description),
         barrier=barrier,
         offers=render_help(catalogue, keys, lang, level=3),
-        products=[
-            {"title": title, "link": _link(uri, p.src_uri), "lang": p.lang if p.lang != lang else ""}
-            for p, title in _unique_titles(related)
-        ],
+        themes=by_theme(uri, related, lang),
     )
 
 
@@ -196,7 +237,7 @@ def _unique_titles(products: list[Product]) -> list[tuple[Product, str]]:
     return [(p, told_apart(p) if seen[p.title.casefold()] > 1 else p.title) for p in products]
 
 
-def group_page(catalogue: Catalogue, key: str, folder: str, lang: str) -> str:
+def group_page(catalogue: Catalogue, key: str, products: list[Product], folder: str, lang: str) -> str:
     """What we expect of a target group and what it can expect of us (the law's demand d)."""
     model = catalogue.model
     group = model.groups[key]
@@ -212,12 +253,14 @@ def group_page(catalogue: Catalogue, key: str, folder: str, lang: str) -> str:
         for b in group.barriers
         if b in model.barriers
     ]
+    keys = [k for k in keys if k in model.offers]
     return render(
         "pages/group.md",
         lang,
         front=front_matter(group.title, text(lang, "hg_summary")),
         group=group,
-        offers=render_help(catalogue, [k for k in keys if k in model.offers], lang, level=3),
+        offers=render_help(catalogue, keys, lang, level=3),
+        themes=by_theme(uri, [p for p in products if set(p.help) & set(keys)], lang),
         barriers=links,
     )
 

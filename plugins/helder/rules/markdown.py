@@ -656,28 +656,51 @@ def targets(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
     ]
 
 
-def missing_files(
+def file_targets(
     page: SourcePage, page_file: Path, docs_dir: Path, generated: frozenset[str] = frozenset()
-) -> list[BodyHit]:
-    """Links and images to a file that is not in the docs folder (nor made by the build, like the help
-    pages): the reader would get a broken page or a missing picture. Only files are checked here (a page, an
-    image, a PDF); other sites are never fetched."""
+) -> list[tuple[int, str, str, Path, bool, bool]]:
+    """(line, kind, href, file on disk, whether that file is there, whether the target exists) of each link
+    and image to a file in the docs folder. A target exists when its file does or the build makes it (the
+    help pages, in `generated`)."""
     docs = docs_dir.resolve()
-    hits: list[BodyHit] = []
+    found = []
     for line, kind, href in targets(page.tokens):
         target = unquote(urlsplit(href).path)
         if not target or not Path(target).suffix and not target.endswith("/"):
             continue  # `../afval` (a page address without a file name): MkDocs itself resolves those
         base = docs_dir if target.startswith("/") else page_file.parent
         path = (base / target.lstrip("/")).resolve()
-        exists = path.is_file() or (target.endswith("/") and (path / "index.md").is_file())
+        disk = path / "index.md" if target.endswith("/") and not path.is_file() else path
+        exists = on_disk = disk.is_file()
         if not exists and path.is_relative_to(docs):
             made = path.relative_to(docs).as_posix()
             exists = made in generated or f"{made}/index.md" in generated
+        found.append((line, kind, href, disk, on_disk, exists))
+    return found
+
+
+def missing_files(
+    page: SourcePage, page_file: Path, docs_dir: Path, generated: frozenset[str] = frozenset()
+) -> list[BodyHit]:
+    """Links and images to a file that is not in the docs folder (nor made by the build, like the help
+    pages): the reader would get a broken page or a missing picture. Only files are checked here (a page, an
+    image, a PDF); other sites are never fetched."""
+    hits: list[BodyHit] = []
+    for line, kind, href, _disk, _on_disk, exists in file_targets(page, page_file, docs_dir, generated):
         if not exists:
             key = "md_missing_image" if kind == "image" else "md_missing_link"
             hits.append(BodyHit("markdown.missing-file", line, key, {"target": _short(href, 60)}))
     return hits
+
+
+def linked_files(page: SourcePage, ctx: CheckContext) -> list[tuple[str, bool]]:
+    """The files this page's links point at and whether each is there (for the check cache)."""
+    page_file = Path(page.path) if Path(page.path).is_absolute() else ctx.config_dir / page.path
+    if ctx.docs_dir is None or not page_file.is_file():
+        return []
+    return [
+        (str(disk), on_disk) for *_, disk, on_disk, _exists in file_targets(page, page_file, ctx.docs_dir)
+    ]
 
 
 # --- markdown.phone-link -------------------------------------------------------------------------------

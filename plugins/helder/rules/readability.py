@@ -30,6 +30,7 @@ flagged, "international" and "application" pass; Latinate officialese is the jar
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from enum import StrEnum
 from typing import Any
@@ -315,6 +316,48 @@ def _page_score(
     return [Hit("readability.page-score", None, "rd_page_score", values)], record
 
 
+_ATTRS = re.compile(r"\s*(?:\{:?[^{}]*\})?\s*")
+
+
+def link_lines(page: SourcePage) -> frozenset[int]:
+    """Source lines of list items that are one link and nothing else (`- [Paspoort](paspoort.md)`).
+
+    A list of links is a menu, not prose: readers scan it for a name. Counted as sentences, a long list of
+    product names would make the page score of an overview hard, however plain its text is.
+    """
+    tokens = page.tokens
+    lines = set()
+    for index, token in enumerate(tokens[:-2]):
+        inline = tokens[index + 2]
+        if token.type != "list_item_open" or tokens[index + 1].type != "paragraph_open" or not inline.map:
+            continue
+        # Blank text, line breaks and an attribute list (`{ lang="en" }`, a title in another language) are
+        # not words of the item.
+        children = [
+            c
+            for c in inline.children or []
+            if c.type != "softbreak" and not (c.type == "text" and _ATTRS.fullmatch(c.content))
+        ]
+        if len(children) >= 3 and children[0].type == "link_open" and children[-1].type == "link_close":
+            inside = children[1:-1]
+            if all(c.type in ("text", "code_inline", "em_open", "em_close") for c in inside):
+                lines.add(page.source_line(inline.map[0]))
+    return frozenset(lines)
+
+
+def prose(analysis: TextAnalysis, links: frozenset[int]) -> TextAnalysis:
+    """The analysis without the sentences of link-only list items, for the page score."""
+    if not links:
+        return analysis
+    kept, scores = [], analysis.scores
+    for sentence in analysis.sentences:
+        if sentence.kind == "list-item" and sentence.line in links:
+            scores = scores.without(sentence.word_count, sentence.syllables, sentence.long_words)
+        else:
+            kept.append(sentence)
+    return TextAnalysis(analysis.lang, kept, scores)
+
+
 #: The rule that reports a long word instead of `readability.long-word`, per kind the engine judges it.
 _BETTER_RULE = {"long-compound": "readability.compound", "rare": "readability.rare-word"}
 
@@ -347,7 +390,7 @@ def check(page: SourcePage, ctx: CheckContext) -> list[Hit]:
     hits.extend(_sentence_length(analysis, limits))
     hits.extend(_long_words(analysis, limits, allow, *_reported_elsewhere(ctx, lang)))
     hits.extend(_passives(analysis))
-    score_hits, record = _page_score(analysis, limits, opts, lang)
+    score_hits, record = _page_score(prose(analysis, link_lines(page)), limits, opts, lang)
     hits.extend(score_hits)
     ctx.data_for(page.path)["readability"] = record
     return hits

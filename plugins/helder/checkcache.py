@@ -1,0 +1,227 @@
+"""A cache of content-check results, so a rebuild or `helder check` only re-checks the pages that changed.
+
+One entry per page, valid for exactly what was checked. The key covers everything that can change a page's
+findings:
+
+- the page's bytes and the path it is shown by (findings name it; relative links start from it);
+- the site's settings: every option of the plugin, the help catalogue's offers, the site's own word list file,
+  the language of the messages and of the pages;
+- Helder itself: its version and a digest of its code and data (a developer's edit to a rule counts too);
+- the number of months since the page's `reviewed:` date (the freshness rule reads today's date).
+
+Links to files in the docs folder depend on other files: an entry keeps each file it looked for and whether
+it was there, and is only used while that is still so. Site-wide checks (duplicate titles, the catalogue) are
+never cached: they run over every page each time.
+
+The cache is one JSON file in the project's state folder (`.helder/check-cache.json`), written atomically. A
+missing, unreadable or corrupt file is an empty cache, never an error: the pages are simply checked again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from enum import Enum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from . import __version__, clock
+from .files import write_atomic
+from .findings import Finding, Severity
+
+#: Bump when the stored format or the meaning of an entry changes.
+CACHE_FORMAT = 1
+CACHE_FILE = "check-cache.json"
+
+#: Where Helder's code and data live: a change to any of these files is a new Helder.
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def code_version() -> str:
+    """Helder's version plus a digest of its code, messages and data, of the readability engine, and the
+    versions of the libraries that read pages and words."""
+    from importlib import metadata
+
+    import readability
+
+    digest = hashlib.sha256(__version__.encode("utf-8"))
+    for name in ("markdown-it-py", "mdit-py-plugins", "PyYAML", "wordfreq"):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            digest.update(f"{name}={metadata.version(name)}\n".encode())
+    roots = (_PACKAGE, Path(readability.__file__).resolve().parent)
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix not in (".pyc", ".html", ".css", ".js", ".cjs"):
+                digest.update(path.relative_to(root).as_posix().encode("utf-8"))
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def plain(value: Any) -> Any:
+    """Settings as JSON-ready data in a stable order (sets sorted, dataclasses and mappings as dicts)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return plain(value.value)
+    if isinstance(value, Mapping):
+        return {str(key): plain(item) for key, item in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, (set, frozenset)):
+        return sorted((plain(item) for item in value), key=repr)
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def _file_digest(path: Path | None) -> str:
+    if path is None:
+        return ""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "missing"
+
+
+def settings_key(
+    options: Any,
+    *,
+    help_keys: Iterable[str],
+    lang: str,
+    default_lang: str,
+    word_file: Path | None,
+    folders: Iterable[Path] = (),
+    generated: Iterable[str] = (),
+) -> str:
+    """One digest of everything outside a page that its findings depend on."""
+    payload = {
+        "format": CACHE_FORMAT,
+        "helder": code_version(),
+        "options": plain(dict(options)) if isinstance(options, Mapping) else plain(options),
+        "help_keys": sorted(help_keys),
+        "lang": lang,
+        "default_lang": default_lang,
+        "word_file": _file_digest(word_file),
+        "folders": [str(folder) for folder in folders],
+        "generated": sorted(generated),
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+
+
+def page_key(
+    settings: str, shown: str, raw: bytes, meta: Mapping[str, Any], today: dt.date | None = None
+) -> str:
+    """The key of one page: the settings, its name and bytes, and how old its `reviewed:` date is today."""
+    from .rules.frontmatter import months_between
+
+    reviewed = meta.get("reviewed")
+    age = months_between(reviewed, today or clock.today()) if isinstance(reviewed, dt.date) else None
+    digest = hashlib.sha256(f"{settings}\0{shown}\0{age}\0".encode())
+    digest.update(raw)
+    return digest.hexdigest()
+
+
+@dataclasses.dataclass
+class Entry:
+    """What checking a page gave: its rule findings (before ignores and levels), the data rules stored for the
+    dashboard, and the files its links point at, with whether each was there."""
+
+    findings: list[Finding]
+    data: dict[str, Any]
+    files: list[tuple[str, bool]]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "findings": [f.to_dict() for f in self.findings],
+            "data": self.data,
+            "files": [[name, there] for name, there in self.files],
+        }
+
+    @classmethod
+    def from_json(cls, value: Any) -> Entry | None:
+        """An entry as stored, or None when it is not what this version writes."""
+        try:
+            findings = [
+                Finding(
+                    str(f["path"]),
+                    f["line"] if isinstance(f["line"], int) else None,
+                    str(f["rule"]),
+                    Severity(f["severity"]),
+                    str(f["message"]),
+                    str(f.get("suggestion", "")),
+                    f.get("replacement"),
+                    data=f.get("data"),
+                )
+                for f in value["findings"]
+            ]
+            files = [(str(name), bool(there)) for name, there in value["files"]]
+            data = value["data"]
+        except (KeyError, TypeError, ValueError):
+            return None
+        return cls(findings, data, files) if isinstance(data, dict) else None
+
+    def still_valid(self) -> bool:
+        """Every linked file is still there (or still missing)."""
+        return all(Path(name).is_file() == there for name, there in self.files)
+
+
+class CheckCache:
+    """One entry per page path, read once and written once at the end of a run. `path=None` switches the
+    cache off."""
+
+    def __init__(self, path: Path | None, settings: str = "") -> None:
+        self.path = path
+        self.settings = settings
+        self.entries: dict[str, Any] = _read(path) if path is not None else {}
+        self.seen: set[str] = set()
+        self.hits = 0
+
+    def key(self, shown: str, raw: bytes, meta: Mapping[str, Any]) -> str:
+        return page_key(self.settings, shown, raw, meta)
+
+    def get(self, shown: str, key: str) -> Entry | None:
+        self.seen.add(shown)
+        stored = self.entries.get(shown)
+        if not isinstance(stored, dict) or stored.get("key") != key:
+            return None
+        entry = Entry.from_json(stored)
+        if entry is None or not entry.still_valid():
+            return None
+        self.hits += 1
+        return entry
+
+    def put(self, shown: str, key: str, entry: Entry) -> None:
+        self.seen.add(shown)
+        self.entries[shown] = {"key": key, **entry.to_json()}
+
+    def forget(self, shown: str) -> None:
+        """A page whose result must not be kept (a rule crashed on it)."""
+        self.entries.pop(shown, None)
+
+    def save(self, *, whole_site: bool = False) -> None:
+        """Write the entries. After a run over the whole site, pages that are gone leave no entry behind. A
+        disk that is full or read-only costs a full check next time, nothing more."""
+        if self.path is None:
+            return
+        entries = {k: v for k, v in self.entries.items() if k in self.seen} if whole_site else self.entries
+        data = {"format": CACHE_FORMAT, "entries": entries}
+        with contextlib.suppress(OSError):
+            write_atomic(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str))
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
+        return {}
+    entries = data.get("entries")
+    return entries if isinstance(entries, dict) else {}

@@ -1,0 +1,208 @@
+"""The content-check cache (issue 14): a rebuild or `helder check` re-checks only what changed, and says
+exactly what a run without cache says.
+
+Real temporary sites, checked by the real `helder check` and `mkdocs build`; the cache lives in `.helder/`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helder.checkcache import CACHE_FILE, CheckCache
+from helder.checker import check_files, discover
+from helder.pages.help_pages import generated_uris
+from helder.site import load_mkdocs_site
+from sitelib import GOOD_PRODUCT, SiteDir, mkdocs_yml
+
+LONG = (
+    "Indien u een aanvraag wilt indienen voor een vergunning dan dient u er rekening mee te houden dat de "
+    "behandeling van die aanvraag door de gemeente in sommige gevallen langer kan duren dan verwacht."
+)
+
+
+def _cache(site: SiteDir) -> Path:
+    return site.root / ".helder" / CACHE_FILE
+
+
+def _product(title: str, extra: str = "") -> str:
+    return GOOD_PRODUCT.replace("Paspoort aanvragen", title) + extra
+
+
+def _checked(site: SiteDir) -> tuple[int, CheckCache]:
+    """Check the docs folder through the cache the way `helder check` does; the cache tells how many pages
+    came from it."""
+    cwd = os.getcwd()
+    os.chdir(site.root)
+    try:
+        loaded = load_mkdocs_site("mkdocs.yml", "nl")
+        loaded.ctx.generated = generated_uris(loaded)
+        cache = loaded.check_cache()
+        files = [(f, loaded.shown(f)) for f, _ in discover([loaded.docs_dir])]
+        report = check_files(files, loaded.ctx, default_lang=loaded.default_lang, cache=cache)
+        cache.save(whole_site=True)
+    finally:
+        os.chdir(cwd)
+    return len(report.pages), cache
+
+
+def test_second_check_comes_from_the_cache_and_says_the_same(site: SiteDir) -> None:
+    site.page("index.md", "---\ntitle: Start\ntype: page\nsummary: Begin hier.\n---\n# Start\n\nWelkom.\n")
+    site.page("paspoort.md", _product("Paspoort aanvragen", f"\n{LONG}\n"))
+    site.page("rijbewijs.md", _product("Rijbewijs verlengen"))
+    first = site.check("--format", "json")
+    assert first.code == 1  # the long sentence is an error
+    assert _cache(site).is_file()
+    second = site.check("--format", "json")
+    assert (second.code, second.out, second.err) == (first.code, first.out, first.err)
+    findings = json.loads(second.out)
+    assert any(
+        f["rule"] == "readability.sentence-length" and f["path"] == "content/paspoort.md" for f in findings
+    )
+    pages, cache = _checked(site)
+    assert cache.hits == pages == 3
+
+
+def test_only_the_changed_page_is_checked_again(site: SiteDir) -> None:
+    for number in range(6):
+        site.page(f"dienst-{number}.md", _product(f"Dienst {number}"))
+    site.check()
+    site.page("dienst-3.md", _product("Dienst 3", f"\n{LONG}\n"))
+    pages, cache = _checked(site)
+    assert (pages, cache.hits) == (6, 5)
+    code, findings = site.check_json()
+    assert code == 1
+    assert {f["path"] for f in findings if f["rule"] == "readability.sentence-length"} == {
+        "content/dienst-3.md"
+    }
+
+
+def test_site_wide_checks_still_see_every_page(site: SiteDir) -> None:
+    """A duplicate title between a cached page and a new one is found; so is a link to a file that went."""
+    site.page("a.md", _product("Dienst aanvragen", "\nLees ook [over de kosten](kosten.md).\n"))
+    site.page("kosten.md", _product("Kosten"))
+    assert site.check().code == 0
+    site.page("b.md", _product("Dienst aanvragen"))
+    (site.root / "content" / "kosten.md").unlink()
+    code, findings = site.check_json()
+    assert code == 1
+    rules = {(f["path"], f["rule"]) for f in findings}
+    assert ("content/b.md", "frontmatter.title-duplicate") in rules or (
+        "content/a.md",
+        "frontmatter.title-duplicate",
+    ) in rules
+    assert ("content/a.md", "markdown.missing-file") in rules
+
+
+def test_changed_settings_are_never_answered_from_the_cache(site: SiteDir) -> None:
+    site.page("paspoort.md", _product("Paspoort aanvragen", f"\n{LONG}\n"))
+    assert site.check().code == 1
+    site.write("mkdocs.yml", mkdocs_yml(helder="rules:\n  readability.sentence-length: warning\n"))
+    code, findings = site.check_json()
+    assert code == 0
+    assert [f["severity"] for f in findings if f["rule"] == "readability.sentence-length"] == ["warning"]
+    site.write("mkdocs.yml", mkdocs_yml(helder="rules:\n  readability.sentence-length: ignore\n"))
+    code, findings = site.check_json()
+    assert not [f for f in findings if f["rule"] == "readability.sentence-length"]
+
+
+@pytest.mark.parametrize(
+    "content", [b"{niet af", b"\x00\xff\xfe", b'{"format": 1, "entries": {"content/paspoort.md": 5}}', b"[]"]
+)
+def test_a_corrupt_cache_is_ignored(site: SiteDir, content: bytes) -> None:
+    site.page("paspoort.md", _product("Paspoort aanvragen", f"\n{LONG}\n"))
+    clean = site.check("--format", "json")
+    _cache(site).write_bytes(content)
+    again = site.check("--format", "json")
+    assert (again.code, again.out) == (clean.code, clean.out)
+    assert "Traceback" not in again.err
+    json.loads(_cache(site).read_text(encoding="utf-8"))  # written anew, whole
+
+
+def test_a_tampered_entry_is_not_trusted_blindly(site: SiteDir) -> None:
+    """An entry for another version of the page (another key) is never used, even for the same path."""
+    site.page("paspoort.md", _product("Paspoort aanvragen"))
+    site.check()
+    stored = json.loads(_cache(site).read_text(encoding="utf-8"))
+    site.page("paspoort.md", _product("Paspoort aanvragen", f"\n{LONG}\n"))
+    _cache(site).write_text(json.dumps(stored), encoding="utf-8")  # the entry of the old text
+    code, findings = site.check_json()
+    assert code == 1
+    assert any(f["rule"] == "readability.sentence-length" for f in findings)
+
+
+def test_build_writes_and_uses_the_cache(site: SiteDir) -> None:
+    site.page("index.md", "---\ntitle: Start\ntype: page\nsummary: Begin hier.\n---\n# Start\n\nWelkom.\n")
+    site.page("paspoort.md", _product("Paspoort aanvragen", f"\n{LONG}\n"))
+    first = site.build()
+    assert first.code == 1 and "readability.sentence-length" in first.text
+    stored = json.loads(_cache(site).read_text(encoding="utf-8"))["entries"]
+    assert "content/paspoort.md" in stored
+    second = site.build()
+    assert second.code == 1
+    shown = [line for line in second.text.splitlines() if "content/paspoort.md" in line]
+    assert shown == [line for line in first.text.splitlines() if "content/paspoort.md" in line]
+    # `helder check` after a build uses the build's entries: same findings.
+    assert site.check().code == 1
+
+
+#: Checks the docs folder in a process of its own (a test run has threads of its own, and Helder never forks
+#: a process with threads) and says whether the pages went over several processes.
+PARALLEL_PROBE = """
+import json, sys
+from helder import checker
+from helder.checker import check_files, discover
+from helder.site import load_mkdocs_site
+used = []
+real = checker._in_parallel
+def spy(*args):
+    found = real(*args)
+    used.append(found is not None)
+    return found
+checker._in_parallel = spy
+site = load_mkdocs_site("mkdocs.yml", "nl")
+files = [(f, site.shown(f)) for f, _ in discover([site.docs_dir])]
+report = check_files(files, site.ctx, default_lang=site.default_lang)
+print(json.dumps({
+    "used": used,
+    "findings": [f.to_dict() for f in report.findings],
+    "data": {path: r.data for path, r in report.pages.items()},
+}, sort_keys=True, default=str))
+"""
+
+
+def test_many_pages_in_several_processes_give_what_one_process_gives(site: SiteDir) -> None:
+    for number in range(12):
+        extra = f"\n{LONG}\n" if number % 3 == 0 else "\nBel ons als u vragen heeft.\n"
+        site.page(f"dienst-{number:02d}.md", _product(f"Dienst {number}", extra))
+
+    def run(workers: str) -> dict:
+        env = {**os.environ, "HELDER_WORKERS": workers}
+        done = subprocess.run(
+            [sys.executable, "-c", PARALLEL_PROBE], cwd=site.root, env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)
+
+    one, many = run("1"), run("3")
+    assert (one["used"], many["used"]) == ([False], [True])  # the second run really used three processes
+    assert one["findings"] == many["findings"] and one["data"] == many["data"]
+    assert sum(1 for f in many["findings"] if f["rule"] == "readability.sentence-length") == 4
+    assert all(data["readability"]["words"] > 0 for data in many["data"].values())
+
+
+def test_a_page_goes_stale_in_the_cache_as_the_days_pass(
+    site: SiteDir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The freshness rule reads today's date: an unchanged page that grows too old is reported all the same."""
+    site.page("paspoort.md", _product("Paspoort aanvragen"))  # reviewed: 2026-10-01
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1793491200")  # 2026-11-01
+    code, findings = site.check_json()
+    assert not [f for f in findings if f["rule"] == "freshness.stale"]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1856563200")  # 2028-10-31
+    code, findings = site.check_json()
+    assert [f["path"] for f in findings if f["rule"] == "freshness.stale"] == ["content/paspoort.md"]
