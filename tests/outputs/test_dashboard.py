@@ -210,3 +210,17 @@ def test_exceptions_are_listed_with_page_line_rule_and_reason():
     assert '<td data-label="Regel">14</td><td data-label="Controle">readability.rare-word</td>' in section
     assert '<td data-label="Reden">Zo heet het in de wet.</td>' in section
     assert "Er zijn geen uitzonderingen." in page([row("Paspoort")])
+
+
+def test_the_reason_of_an_english_page_is_marked_english():
+    html = page(
+        [row("Paspoort")],
+        exceptions=[
+            {"path": "content/abroad.md", "line": 9, "rule": "sections.objection-missing",
+             "reason": "There is no decision to object to.", "lang": "en"},
+            {"path": "content/paspoort.md", "line": 14, "rule": "readability.rare-word",
+             "reason": "Zo heet het in de wet.", "lang": "nl"},
+        ],
+    )  # fmt: skip
+    assert '<td data-label="Reden" lang="en">There is no decision to object to.</td>' in html
+    assert '<td data-label="Reden">Zo heet het in de wet.</td>' in html  # the dashboard's own language

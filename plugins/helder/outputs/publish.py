@@ -134,7 +134,12 @@ def exceptions(report: Report, links: Links, folder: Path) -> list[dict[str, Any
     for uri, result in sorted(report.pages.items(), key=lambda item: item[1].page.path):
         for item in result.data.get("exceptions", ()):
             found.append(
-                {**item, "path": result.page.path, "source_url": links.source(uri, result.page.path, folder)}
+                {
+                    **item,
+                    "path": result.page.path,
+                    "source_url": links.source(uri, result.page.path, folder),
+                    "lang": result.page.lang,  # the reason is in the page's language
+                }
             )
     return found
 
