@@ -144,3 +144,13 @@ def test_words_split_by_markup_or_on_another_line_are_left_to_the_editor():
     text = "Wij doen dit *in verband* met de wet.\nIndien\n"
     planned, manual = fixes.plan(text, [jargon(1, "in verband met", "door"), jargon(1, "Indien", "Als")])
     assert planned == [] and len(manual) == 2
+
+
+def test_a_phone_number_becomes_a_link_to_call(site):
+    text = GOOD_PRODUCT.replace(INTRO, "Bel ons op 020 123 4567. Of mail [ons](mailto:a@b.nl).\n")
+    site.write("content/paspoort.md", text)
+    result = fix(site, "--yes")
+    assert result.code == 0, result.text
+    after = (site.root / "content" / "paspoort.md").read_text(encoding="utf-8")
+    assert after == text.replace("020 123 4567", "[020 123 4567](tel:+31201234567)")
+    assert "Helder heeft 1 verandering gemaakt in content/paspoort.md." in result.out

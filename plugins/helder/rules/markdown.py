@@ -141,8 +141,10 @@ class BodyHit:
     key: str
     values: Mapping[str, object] = field(default_factory=dict)
     line_values: Mapping[str, int] = field(default_factory=dict)
-    #: What may replace the reported words as is (`Hit.replacement`).
+    #: What may replace the reported words as is (`Hit.replacement`), and those words (`data["found"]`, for
+    #: `helder fix`).
     replacement: str | None = None
+    data: Mapping[str, object] = field(default_factory=dict)
 
 
 # --- a flat view of the inline content and the raw HTML --------------------------------------------------
@@ -727,7 +729,14 @@ def phone_link(tokens: Sequence[Token]) -> list[BodyHit]:
                 link = f"[{number}]({tel_uri(number)})"
                 values = {"number": number, "link": link}
                 hits.append(
-                    BodyHit("markdown.phone-link", item.line, "md_phone_link", values, replacement=link)
+                    BodyHit(
+                        "markdown.phone-link",
+                        item.line,
+                        "md_phone_link",
+                        values,
+                        replacement=link,
+                        data={"found": number},
+                    )
                 )
     return hits
 
@@ -756,5 +765,6 @@ def check(page: SourcePage, ctx: CheckContext) -> list[Hit]:
     for hit in found:
         lines = {name: page.source_line(line) for name, line in hit.line_values.items()}
         values = {**hit.values, **lines}
-        hits.append(Hit(hit.rule, page.source_line(hit.line), hit.key, values, replacement=hit.replacement))
+        line = page.source_line(hit.line)
+        hits.append(Hit(hit.rule, line, hit.key, values, dict(hit.data), replacement=hit.replacement))
     return hits
