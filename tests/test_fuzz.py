@@ -29,12 +29,11 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 from helder.checker import check_page, make_context
-from helder.sanitize import URL_ATTRIBUTES
 from helder.source import parse_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sitelib import CATALOGUE
-from test_page_safety import THEME_SCRIPT_TEXTS
+from test_page_safety import runs
 
 FUZZ_SECONDS = float(os.environ.get("FUZZ_SECONDS", "0"))
 COUNT = {"check": 0, "build": 0}
@@ -153,47 +152,6 @@ plugins:
       fail_on_error: false
       dashboard: {enabled: false}
 """
-
-
-class _Runs(HTMLParser):
-    """What a browser would run: an event attribute, a script URL where a URL goes, an inline script that is
-    not one of the theme's own. (`alt="javascript:..."` is text: only URL attributes count.)"""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[str] = []
-        self.script: dict[str, str | None] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.found.append(f"<{tag} {name}=...>")
-            squashed = re.sub(r"[\s\x00-\x1f]", "", value or "").lower()
-            if name in URL_ATTRIBUTES and squashed.startswith(("javascript:", "vbscript:", "data:text/html")):
-                self.found.append(f"<{tag} {name}={value}>")
-        if tag == "script":
-            self.script = dict(attrs)
-
-    def handle_data(self, data: str) -> None:
-        script = self.script
-        if (
-            script is None
-            or script.get("src")
-            or script.get("type") in ("application/json", "application/ld+json")
-        ):
-            return
-        if not any(data.startswith(start) for start in THEME_SCRIPT_TEXTS):
-            self.found.append(f"<script>{data[:60]}")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self.script = None
-
-
-def runs(html: str) -> list[str]:
-    parser = _Runs()
-    parser.feed(html)
-    return parser.found
 
 
 class _Fetches(HTMLParser):

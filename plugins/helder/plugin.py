@@ -16,6 +16,7 @@ from mkdocs.utils import CountHandler
 from . import clock, publishing
 from .audit.gate import default_report_dir, run_gate
 from .audit.result import AuditResult
+from .catalogue.model import tel_uri
 from .checkcache import CheckCache
 from .checker import PageReport, Report, check_page, check_sources, check_titles
 from .config import ConfigAbort, HelderConfig, check_options
@@ -35,6 +36,7 @@ from .outputs.publish import (
 )
 from .pages import page_markdown
 from .pages.help_pages import check_generated, generated_pages, generated_uris
+from .pages.text import format_date, theme_hours
 from .preview import preview_content, preview_style
 from .publishing import Publication
 from .rules.frontmatter import THEME_KEYS, theme_value_ok
@@ -340,7 +342,10 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         menu and the breadcrumbs, also of other pages), so a title with `<script>` would run on every page
         that lists it. `frontmatter.value` already refuses such a title; this makes sure it can never run.
         """
-        env.globals["helder_words"] = theme_words  # the theme's words come from the message catalogue
+        # The theme's words and formats come from the same owners as every other text Helder writes.
+        env.globals.update(
+            helder_words=theme_words, helder_date=format_date, helder_hours=theme_hours, helder_tel=tel_uri
+        )
         if not self.config.enabled:
             return env
         for file in files.documentation_pages():

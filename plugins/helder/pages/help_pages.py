@@ -92,13 +92,38 @@ def by_theme(uri: str, products: list[Product], lang: str) -> list[dict[str, obj
     return sorted(groups, key=lambda group: str(group["title"]).casefold())
 
 
+# -- where each help page lives in the help folder (`hulp/`): the names in one place -------------------------
+
+
+def overview_uri(folder: str) -> str:
+    return f"{folder}/index.md"
+
+
+def barrier_uri(folder: str, key: str) -> str:
+    return f"{folder}/{key}.md"
+
+
+def group_uri(folder: str, key: str) -> str:
+    return f"{folder}/voor-{key}.md"
+
+
+def policy_uri(folder: str) -> str:
+    return f"{folder}/zo-helpen-wij-u.md"
+
+
+def help_page_uris(catalogue: Catalogue, folder: str) -> list[str]:
+    """Every help page the catalogue makes, without making them."""
+    model = catalogue.model
+    uris = [overview_uri(folder), *(barrier_uri(folder, k) for k in model.barriers)]
+    uris += [group_uri(folder, k) for k in model.groups]
+    return uris + ([policy_uri(folder)] if model.policy is not None else [])
+
+
 def generated_uris(site: Site) -> frozenset[str]:
     """The pages the build will make (help pages, the accessibility statement), known before any page is
     checked, so a link to them is not a missing file."""
     folder = (site.options.help_pages or "").strip("/")
-    uris = (
-        set(help_pages(site.catalogue, [], folder, site.default_lang)) if site.catalogue and folder else set()
-    )
+    uris = set(help_page_uris(site.catalogue, folder)) if site.catalogue and folder else set()
     if site.options.statement.enabled:
         uris.add(site.options.statement.page)
     return frozenset(uris)
@@ -170,31 +195,31 @@ def _link(from_uri: str, to_uri: str) -> str:
 
 def help_pages(catalogue: Catalogue, products: list[Product], folder: str, lang: str) -> dict[str, str]:
     """src_uri -> Markdown for every generated help page."""
-    pages = {f"{folder}/index.md": overview_page(catalogue, folder, lang)}
+    pages = {overview_uri(folder): overview_page(catalogue, folder, lang)}
     for key in catalogue.model.barriers:
-        pages[f"{folder}/{key}.md"] = barrier_page(catalogue, key, products, folder, lang)
+        pages[barrier_uri(folder, key)] = barrier_page(catalogue, key, products, folder, lang)
     for key in catalogue.model.groups:
-        pages[f"{folder}/voor-{key}.md"] = group_page(catalogue, key, products, folder, lang)
+        pages[group_uri(folder, key)] = group_page(catalogue, key, products, folder, lang)
     if catalogue.model.policy is not None:
-        pages[f"{folder}/zo-helpen-wij-u.md"] = policy_page(catalogue, folder, lang)
+        pages[policy_uri(folder)] = policy_page(catalogue, folder, lang)
     return pages
 
 
 def overview_page(catalogue: Catalogue, folder: str, lang: str) -> str:
     """Channels, barriers, groups and every offer."""
     model = catalogue.model
-    uri = f"{folder}/index.md"
+    uri = overview_uri(folder)
     channels = [
         {"heading": channel.name[0].upper() + channel.name[1:], "lines": channel_lines(channel, lang)}
         for channel in model.channels.values()
     ]
-    barriers = [{"title": b.title, "link": _link(uri, f"{folder}/{k}.md")} for k, b in model.barriers.items()]
-    groups = [
-        {"title": g.title, "link": _link(uri, f"{folder}/voor-{k}.md")} for k, g in model.groups.items()
+    barriers = [
+        {"title": b.title, "link": _link(uri, barrier_uri(folder, k))} for k, b in model.barriers.items()
     ]
+    groups = [{"title": g.title, "link": _link(uri, group_uri(folder, k))} for k, g in model.groups.items()]
     policy = None
     if model.policy is not None:
-        policy = {"title": model.policy.title, "link": _link(uri, f"{folder}/zo-helpen-wij-u.md")}
+        policy = {"title": model.policy.title, "link": _link(uri, policy_uri(folder))}
     return render(
         "pages/help-overview.md",
         lang,
@@ -210,7 +235,7 @@ def overview_page(catalogue: Catalogue, folder: str, lang: str) -> str:
 def barrier_page(catalogue: Catalogue, key: str, products: list[Product], folder: str, lang: str) -> str:
     """What makes contact hard, in the resident's words; the help for it; the services where it helps."""
     barrier = catalogue.model.barriers[key]
-    uri = f"{folder}/{key}.md"
+    uri = barrier_uri(folder, key)
     keys = [k for k in barrier.offers if k in catalogue.model.offers]
     related = [p for p in products if set(p.help) & set(keys)]
     return render(
@@ -241,7 +266,7 @@ def group_page(catalogue: Catalogue, key: str, products: list[Product], folder: 
     """What we expect of a target group and what it can expect of us (the law's demand d)."""
     model = catalogue.model
     group = model.groups[key]
-    uri = f"{folder}/voor-{key}.md"
+    uri = group_uri(folder, key)
     # What we offer follows from the group's barriers, plus its own extra offers: nothing is written twice.
     keys: list[str] = []
     for barrier_key in group.barriers:
@@ -249,7 +274,7 @@ def group_page(catalogue: Catalogue, key: str, products: list[Product], folder: 
         keys += [k for k in (barrier.offers if barrier else []) if k not in keys]
     keys += [k for k in group.offers if k not in keys]
     links = [
-        {"title": model.barriers[b].title, "link": _link(uri, f"{folder}/{b}.md")}
+        {"title": model.barriers[b].title, "link": _link(uri, barrier_uri(folder, b))}
         for b in group.barriers
         if b in model.barriers
     ]
@@ -270,7 +295,7 @@ def policy_page(catalogue: Catalogue, folder: str, lang: str) -> str:
     policy = catalogue.model.policy
     assert policy is not None
     effective = format_date(policy.effective, lang)
-    uri = f"{folder}/zo-helpen-wij-u.md"
+    uri = policy_uri(folder)
     return render(
         "pages/policy.md",
         lang,
@@ -280,6 +305,6 @@ def policy_page(catalogue: Catalogue, folder: str, lang: str) -> str:
         policy=policy,
         effective=effective,
         approved_on=format_date(policy.approved_on, lang),
-        help_link=_link(uri, f"{folder}/index.md"),
+        help_link=_link(uri, overview_uri(folder)),
         changes=[(c.version, format_date(c.date, lang), c.change) for c in policy.changes],
     )

@@ -6,6 +6,8 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 
+from pydantic import ValidationError
+
 from ..catalogue.model import Slot
 from ..messages import DAY_KEYS, data, join, text
 
@@ -39,6 +41,18 @@ def format_hours(hours: Sequence[Slot], lang: str) -> list[str]:
         line = text(lang, "hours_line", days=format_days(slot.days, lang), start=start, end=end)
         lines.append(line[0].upper() + line[1:])
     return lines
+
+
+def theme_hours(hours: object, lang: str) -> list[str]:
+    """Opening hours as the theme's footer shows them (`contact.hours`, from the catalogue or mkdocs.yml), in
+    the same words as the help sections; a slot that is not valid is left out (the catalogue reports it)."""
+    slots = []
+    for item in hours if isinstance(hours, list) else []:
+        try:
+            slots.append(item if isinstance(item, Slot) else Slot.model_validate(item))
+        except ValidationError:
+            continue
+    return format_hours(slots, lang)
 
 
 def mid_sentence(value: str, lang: str) -> str:
