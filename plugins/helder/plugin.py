@@ -13,6 +13,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
+from readability import SUPPORTED_LANGUAGES
+
 from . import clock, publishing
 from .audit.gate import default_report_dir, run_gate
 from .audit.result import AuditResult
@@ -21,6 +23,7 @@ from .checkcache import CheckCache
 from .checker import PageReport, Report, check_page, check_sources, check_titles
 from .config import ConfigAbort, HelderConfig, check_options
 from .findings import Finding, Severity, count, format_text, sort_key, summary_counts
+from .languages import LanguageBuild, file_lang, language_build, register_generated
 from .messages import Msg, message, theme_words
 from .outputs.history import read_history, setting_line
 from .outputs.jsonld import government_service, script_tag
@@ -37,6 +40,7 @@ from .outputs.publish import (
 from .pages import page_markdown
 from .pages.help_pages import check_generated, generated_pages, generated_uris
 from .pages.text import format_date, theme_hours
+from .pages.translations import links_to_other_language
 from .preview import preview_content, preview_style
 from .publishing import Publication
 from .rules.frontmatter import THEME_KEYS, theme_value_ok
@@ -64,6 +68,10 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         self.dirty = False
         self.publication: Publication | None = None
         self.cache: CheckCache | None = None
+        #: The language MkDocs is building now, in a site with more than one (mkdocs-static-i18n).
+        self.build = LanguageBuild()
+        #: Each language's 404 page (the language builds all write `404.html`; each goes in its own folder).
+        self.not_found: dict[str, str] = {}
 
     # -- set-up ----------------------------------------------------------------------------------------
 
@@ -87,7 +95,13 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         self.dirty = dirty
 
     def on_config(self, config: Any) -> Any:
+        self.build = language_build(config)
+        if self.build.nested:  # English after Dutch: one report, one gate and one publication for all
+            return config
         self.report = Report()  # serve rebuilds start clean
+        self.not_found = {}
+        if "attr_list" not in config.markdown_extensions:  # what Helder writes marks languages and lists
+            config.markdown_extensions.append("attr_list")
         self.urls = {}
         self.cache = None
         self.edit_urls = {}
@@ -146,24 +160,37 @@ class HelderPlugin(BasePlugin[HelderConfig]):
 
     # -- checks ---------------------------------------------------------------------------------------
 
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) chose this language's pages and their addresses
     def on_files(self, files: Files, *, config: Any) -> Files:
-        """Check every page before any is rendered, so overview pages can list products that come later."""
+        """Check every page before any is rendered, so overview pages can list products that come later.
+
+        In a site with more than one language, each language build checks its own pages into the one report;
+        the help pages and the statement are made once, in the main language."""
         if not self.config.enabled or self.site is None:
             return files
+        self.build = language_build(config)
         site = self.site
-        self.report.site_findings = list(site.site_findings)
-        site.ctx.generated = generated_uris(site)
+        before = set(self.report.pages)
+        if not self.build.nested:
+            self.report.site_findings = list(site.site_findings)
+            site.ctx.generated = generated_uris(site)
         # Drafts too (the editors' guide): they are not published, but they are read, so they are checked.
         self._check_files(files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
         if self.config.checks:
-            check_titles(self.report.pages.values(), site.ctx)
-        self._add_help_pages(files, config)
-        for file in self._statement_page(files, config):
-            files.append(file)
-            self._check_file(file)
+            check_titles([r for uri, r in self.report.pages.items() if uri not in before], site.ctx)
+        if self.build.is_main:
+            self._add_help_pages(files, config)
+            for file in self._statement_page(files, config):
+                files.append(file)
+                self._check_file(file)
+                register_generated(config, file)
         if self.cache is not None:
             self.cache.save(whole_site=True)
-        for finding in self.report.findings:
+        found = [] if self.build.nested else list(self.report.site_findings)
+        found += [
+            f for uri, result in self.report.pages.items() if uri not in before for f in result.findings
+        ]
+        for finding in sorted(found, key=sort_key):
             self._log(finding)
         return files
 
@@ -174,7 +201,8 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         assert site is not None
         on_disk = [file for file in files if file.abs_src_path] if self.config.checks else []
         if on_disk:
-            cache = self.cache = site.check_cache()
+            # One cache for every language build: it keeps the entries of all of them.
+            cache = self.cache = self.cache or site.check_cache()
             sources = [(Path(file.abs_src_path), site.shown(file.abs_src_path)) for file in on_disk]
             results = check_sources(sources, site.ctx, default_lang=site.default_lang, cache=cache)
             for file, (_path, shown) in zip(on_disk, sources, strict=True):
@@ -222,6 +250,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         for uri, text in made.items():
             file = File.generated(config, uri, content=text)
             files.append(file)
+            register_generated(config, file)
             self.report.pages[uri] = results[uri]
             self.urls[uri] = "/" + file.url
         self.report.site_findings.extend(moved)
@@ -275,9 +304,29 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             return markdown
         if page.edit_url:
             self.edit_urls[page.file.src_uri] = page.edit_url
+        if self.build.multilingual:  # a link to a page that this language's build does not have
+            markdown = links_to_other_language(
+                markdown,
+                page.file.src_uri,
+                page.file.url,
+                in_build=lambda uri: files.get_file_from_path(uri) is not None,
+                url_of=lambda uri: self._url_in_own_language(uri, config),
+            )
         # Lists nested hundreds deep would crash Python-Markdown: `markdown.nesting` refuses the page, and the
         # build gets a text it can render, so the other pages' findings are still reported.
         return page_markdown(cap_nesting(markdown), result, self.report, page.file.src_uri, self.site)
+
+    def _url_in_own_language(self, uri: str, config: Any) -> str | None:
+        """The address of page `uri` (a file in docs_dir) in the build of its own language: `verhuizen.md` at
+        `burgerzaken/verhuizen/`, `rijbewijs.en.md` at `en/burgerzaken/rijbewijs/`; None when there is none."""
+        assert self.site is not None
+        if not (self.site.docs_dir / uri).is_file():
+            return None
+        lang = file_lang(uri, SUPPORTED_LANGUAGES)
+        prefix = f"{lang}/" if lang and lang != self.build.main else ""
+        plain = uri.removesuffix(f".{lang}.md") + ".md" if lang else uri
+        url = File(plain, str(self.site.docs_dir), config.site_dir, config.use_directory_urls).url
+        return prefix + ("" if url == "./" else url)
 
     @event_priority(-100)  # after every other plugin: nothing changes the page after the cleaner
     def on_post_page(self, output: str, *, page: Page, config: Any) -> str:
@@ -315,7 +364,12 @@ class HelderPlugin(BasePlugin[HelderConfig]):
     def on_post_template(self, output: str, *, template_name: str, config: Any) -> str:
         """Pages the theme makes without a Markdown source (404.html) get the same last check as every page."""
         if self.config.enabled and template_name.endswith(".html"):
-            return clean_page(output, self.page_policy)
+            output = clean_page(output, self.page_policy)
+        if template_name == "404.html" and self.build.lang:
+            # Every language build writes `/404.html`: the main language's stays there, each other one goes into
+            # its own folder (`/en/404.html`) when its build ends.
+            self.not_found[self.build.lang] = output
+            output = self.not_found.get(self.build.main or "", output)
         return output
 
     def _is_product(self, result: PageReport) -> bool:
@@ -346,6 +400,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         env.globals.update(
             helder_words=theme_words, helder_date=format_date, helder_hours=theme_hours, helder_tel=tel_uri
         )
+        env.globals["helder_here"] = self._here(files)
         if not self.config.enabled:
             return env
         for file in files.documentation_pages():
@@ -358,6 +413,9 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             meta = {k: v for k, v in (page.meta or {}).items() if k not in THEME_KEYS or theme_value_ok(k, v)}
             if "template" in meta and not _template_exists(env, meta["template"]):
                 meta.pop("template")
+            result = self.report.pages.get(file.src_uri)
+            if result is not None and "lang" not in meta and result.page.lang != self.site.default_lang:
+                meta["lang"] = result.page.lang  # `page.en.md`: the theme reads the page's language here
             page.meta = {key: escape_value(value) for key, value in meta.items()}
             if isinstance(title, str) and escape_value(title) is not title:
                 page.title = escape_value(title)
@@ -365,6 +423,28 @@ class HelderPlugin(BasePlugin[HelderConfig]):
                 # striptags turns escaped text back into markup: give it the escaped `meta.title` instead.
                 page.meta["title"] = page.title
         return env
+
+    def _here(self, files: Files) -> dict[str, Any]:
+        """For the theme, in a site with more than one language: this build's language, the main one, and the
+        address in this language of each main language page that has a translation (`producten-a-z/` →
+        `en/producten-a-z/`), so the header and footer link to the English A to Z from an English page."""
+        build = self.build
+        if not build.multilingual:
+            return {}
+        prefix = build.prefix
+        urls = {
+            f.url[len(prefix) :]: f.url
+            for f in files.documentation_pages()
+            if prefix and f.url.startswith(prefix)
+        }
+        return {"lang": build.lang, "main": build.main, "urls": urls}
+
+    def on_page_context(self, context: Any, *, page: Page, config: Any, nav: Any) -> Any:
+        """mkdocs-static-i18n names the other language's home page as the translation of a page that has none
+        (Material prints it as `<link rel="alternate" hreflang>`); the theme names only real translations."""
+        if self.build.multilingual:
+            config.extra.alternate = []  # as mkdocs-static-i18n sets it (an attribute, which Jinja reads first)
+        return context
 
     @event_priority(-100)  # after every other plugin, so the cleaned content is the content
     def on_page_content(self, html: str, *, page: Page, config: Any, files: Files) -> str:
@@ -385,8 +465,11 @@ class HelderPlugin(BasePlugin[HelderConfig]):
 
     # -- after the build ------------------------------------------------------------------------------
 
-    @event_priority(-100)  # last: the search index and every other plugin's files are in the new folder
+    @event_priority(-110)  # last, also after mkdocs-static-i18n (-100) built the other languages
     def on_post_build(self, *, config: Any) -> None:
+        if language_build(config).nested:  # one language of several: the first build's end does the rest
+            self._write_not_found(config)
+            return
         if not self.config.enabled or self.site is None:
             self._finish_publication(config, refused=False)
             return
@@ -404,6 +487,14 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         if refused:  # build and gh-deploy
             errors = count(self.config.lang, "errors", counts["error"])
             raise Abort(" ".join(message(self.config.lang, "build_refused", errors=errors)))
+
+    def _write_not_found(self, config: Any) -> None:
+        """A later language's 404 page, in its own folder (`/en/404.html`)."""
+        page = self.not_found.get(self.build.lang or "")
+        if page is not None and not self.build.is_main:
+            target = Path(config.site_dir) / self.build.prefix / "404.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page, encoding="utf-8")
 
     def _refresh_statement(self, config: Any) -> None:
         """The statement was made before the site was built: give it the result of this build's own gate."""

@@ -21,7 +21,10 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 
+from readability import SUPPORTED_LANGUAGES
+
 from .findings import Finding, Severity
+from .languages import file_lang
 from .messages import message
 
 # Same rule as MkDocs' own front matter reader (mkdocs.utils.meta): a block between two `---` lines at the top.
@@ -271,6 +274,8 @@ def parse_text(text: str, path: str, *, default_lang: str = "nl", lang: str = "n
     """Split front matter and body; report broken front matter as a finding at its line."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    # `page.en.md` is the English version of `page.md` (mkdocs-static-i18n): its name says its language.
+    default_lang = file_lang(path, SUPPORTED_LANGUAGES) or default_lang
     page = SourcePage(path=path, text=text, body=text, default_lang=default_lang)
     match = _FRONT_MATTER.match(text)
     if not match:

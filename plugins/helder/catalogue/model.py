@@ -68,10 +68,18 @@ def tel_uri(number: str) -> str:
     return "tel:" + digits
 
 
+class ChannelText(Model):
+    """A channel's name in another language (`en:` under a channel)."""
+
+    name: Text
+
+
 class Channel(Model):
     type: Literal["phone", "desk", "chat", "email", "post", "business-desk"]
     name: Text
     phone: str | None = None
+    #: A number that also works from abroad (+31 ...): a 14-number does not (shown on every page beside `phone`).
+    phone_abroad: Annotated[str, StringConstraints(pattern=r"^\+\d[\d ()-]{6,}$")] | None = None
     email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")] | None = None
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
     form: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
@@ -79,6 +87,13 @@ class Channel(Model):
     address: Address | None = None
     hours: list[Slot] = Field(default_factory=list)
     exceptions: list[Exception_] = Field(default_factory=list)
+    nl: ChannelText | None = None
+    en: ChannelText | None = None
+
+    def in_language(self, lang: str) -> Channel | None:
+        """This channel with its name in `lang` (`en:`), or None when it has none in that language."""
+        text = getattr(self, lang, None)
+        return self.model_copy(update=text.model_dump()) if isinstance(text, ChannelText) else None
 
     @field_validator("phone")
     @classmethod
@@ -86,6 +101,16 @@ class Channel(Model):
         if value is not None and not phone_ok(str(value)):
             raise ValueError("phone")
         return value
+
+
+class OfferText(Model):
+    """An offer's texts in another language (`en:` under an offer): all of them, so no page mixes languages."""
+
+    name: Text
+    what: Text
+    for_: Annotated[Text, Field(alias="for")]
+    how: Text
+    cost: Text | None = None
 
 
 class Offer(Model):
@@ -96,6 +121,14 @@ class Offer(Model):
     how: Text
     cost: Text | None = None
     channel: Key | None = None
+    #: The same texts in another language than the catalogue's (a site in Dutch and English).
+    nl: OfferText | None = None
+    en: OfferText | None = None
+
+    def in_language(self, lang: str) -> Offer | None:
+        """This offer with its texts in `lang` (`en:`), or None when it has none in that language."""
+        text = getattr(self, lang, None)
+        return self.model_copy(update=text.model_dump()) if isinstance(text, OfferText) else None
 
 
 class Barrier(Model):

@@ -25,6 +25,10 @@ def channel_lines(channel: Channel, lang: str) -> list[str]:
     lines: list[str] = []
     if channel.phone:
         lines.append(text(lang, "ch_phone", number=channel.phone, uri=tel_uri(channel.phone)))
+    if channel.phone_abroad:
+        lines.append(
+            text(lang, "ch_phone_abroad", number=channel.phone_abroad, uri=tel_uri(channel.phone_abroad))
+        )
     if channel.address:
         address = channel.address
         lines.append(
@@ -49,21 +53,32 @@ def offer_lines(offer: Offer, catalogue: Catalogue, lang: str) -> list[str]:
     lines = [text(lang, "of_how", how=offer.how.strip())]
     channel = catalogue.model.channels.get(offer.channel or "")
     if channel is not None:
-        lines.extend(channel_lines(channel, lang))
+        lines.extend(channel_lines(channel.in_language(lang) or channel, lang))
     if offer.cost:
         lines.append(text(lang, "of_cost", cost=offer.cost))
     return lines
 
 
-def render_help(catalogue: Catalogue, keys: list[str], lang: str, level: int = 3, mark: str = "") -> str:
-    """The offers `keys` as Markdown, each under a heading of `level`. With `mark` ("nl"), every heading,
-    paragraph and list item says it is in that language: the catalogue's text on a page in another language."""
-    offers = [
-        {"offer": offer, "lines": offer_lines(offer, catalogue, lang)}
-        for key in keys
-        if (offer := catalogue.model.offers.get(key)) is not None
-    ]
-    return render("pages/help-block.md", lang, offers=offers, hashes="#" * level, mark=mark)
+def render_help(catalogue: Catalogue, keys: list[str], lang: str, level: int = 3, page_lang: str = "") -> str:
+    """The offers `keys` as Markdown, each under a heading of `level`, in the catalogue's language `lang`.
+
+    On a page in another language (`page_lang`, "en"), an offer that has its texts in that language (`en:` in
+    the catalogue) is shown in it; one that has not stays in the catalogue's words, and its every heading,
+    paragraph and list item says so (`lang="nl"`), so a screen reader reads it with the right pronunciation."""
+    offers = []
+    for key in keys:
+        offer = catalogue.model.offers.get(key)
+        if offer is None:
+            continue
+        translated = offer.in_language(page_lang) if page_lang and page_lang != lang else None
+        if translated is not None:
+            offers.append(
+                {"offer": translated, "lines": offer_lines(translated, catalogue, page_lang), "mark": ""}
+            )
+        else:
+            mark = lang if page_lang and page_lang != lang else ""
+            offers.append({"offer": offer, "lines": offer_lines(offer, catalogue, lang), "mark": mark})
+    return render("pages/help-block.md", lang, offers=offers, hashes="#" * level)
 
 
 def add_help(markdown: str, result: PageReport, site: Site) -> str:
@@ -75,15 +90,14 @@ def add_help(markdown: str, result: PageReport, site: Site) -> str:
         return markdown
     kind = site.ctx.sections.get("help")
     heading = find_section(page, kind) if kind else None
-    # The catalogue is written in the site's language: on a page in another language its help stays in the
-    # catalogue's words, marked as such, so a screen reader reads it with the right pronunciation.
+    # The catalogue is written in the site's language; on a page in another language each offer is in that
+    # language when the catalogue has its texts (`en:`), else in the catalogue's words, marked as such.
     lang = site.default_lang
-    mark = lang if page.lang != lang else ""
     if heading is None:
         title = text(page.lang, "gen_help_heading")
-        block = render_help(catalogue, keys, lang, level=3, mark=mark)
+        block = render_help(catalogue, keys, lang, level=3, page_lang=page.lang)
         return markdown.rstrip("\n") + f"\n\n## {title}\n\n{block}\n"
-    block = render_help(catalogue, keys, lang, level=heading.level + 1, mark=mark)
+    block = render_help(catalogue, keys, lang, level=heading.level + 1, page_lang=page.lang)
     # MkDocs hands over the body without its leading blank lines (and other plugins may have changed it): map
     # Helder's source lines onto this text, or, when it is not the same text, put the help at the very end.
     if not page.body.endswith(markdown):

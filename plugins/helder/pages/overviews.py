@@ -8,6 +8,9 @@ import posixpath
 import unicodedata
 from typing import TYPE_CHECKING
 
+from readability import SUPPORTED_LANGUAGES
+
+from ..languages import file_lang
 from ..templating import render
 
 if TYPE_CHECKING:
@@ -41,7 +44,10 @@ def overview(src_uri: str, result: PageReport, report: Report, site: Site) -> st
     lang = result.page.lang
     settings = result.page.meta.get("overview")
     audience = settings.get("audience") if isinstance(settings, dict) else None
-    chosen = products(report, site)
+    # In a site in two languages (mkdocs-static-i18n) an overview lists the pages of its own language:
+    # `producten-a-z.en.md` the English pages (`*.en.md`), `producten-a-z.md` the others.
+    own = file_lang(src_uri, SUPPORTED_LANGUAGES)
+    chosen = [(uri, r) for uri, r in products(report, site) if file_lang(uri, SUPPORTED_LANGUAGES) == own]
     if isinstance(settings, dict) and settings.get("a_to_z") is True:
         return a_to_z(src_uri, chosen, lang)
     if audience:

@@ -673,12 +673,21 @@ def file_targets(
         base = docs_dir if target.startswith("/") else page_file.parent
         path = (base / target.lstrip("/")).resolve()
         disk = path / "index.md" if target.endswith("/") and not path.is_file() else path
+        if not disk.is_file() and disk.suffix == ".md":
+            # mkdocs-static-i18n: on an English page, `verhuizen.md` is the English `verhuizen.en.md`
+            disk = _translation(disk, page.lang)
         exists = on_disk = disk.is_file()
         if not exists and path.is_relative_to(docs):
             made = path.relative_to(docs).as_posix()
             exists = made in generated or f"{made}/index.md" in generated
         found.append((line, kind, href, disk, on_disk, exists))
     return found
+
+
+def _translation(disk: Path, lang: str) -> Path:
+    """The page's own language's version of a linked page (`verhuizen.en.md`), when only that one exists."""
+    translated = disk.with_name(f"{disk.stem}.{lang}.md")
+    return translated if translated.is_file() else disk
 
 
 def missing_files(
