@@ -37,7 +37,11 @@ def test_statement_page_follows_the_dutch_model(site):
     assert "voldoet deels aan de eisen" in text
     assert "Deze verklaring gaat over www.test.nl." in text
     assert "Datum: 15 juni 2026" in text and "Methode: WCAG-EM" in text and "Gedaan door: Bureau Test" in text
-    assert "Het zoekveld werkt alleen met JavaScript." in text and "1 februari 2027" in text
+    assert "Het zoekveld werkt alleen met JavaScript." in text and "Wanneer: 1 februari 2027" in text
+    # A list, not a three-column table: it fits a phone 320 px wide.
+    problems = site.html("toegankelijkheid/index.html").split('id="wat-nog-niet-goed-gaat"')[1].split("<h2")[0]
+    assert "<table" not in problems and problems.count("<li>") == 2
+    assert "Wanneer: geen actie nodig" in text
     # Configured ignores are listed with their reason, in words, without the tool's rule code.
     assert "Wij hebben dit bekeken. Een leeg vinkje dat niemand ziet." in text
     assert "H91" not in text and "htmlcs" not in text and "a11y." not in text

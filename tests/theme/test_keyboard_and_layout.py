@@ -21,8 +21,24 @@ pytestmark = pytest.mark.browser
 BROWSER = Path(os.environ.get("HELDER_BROWSER", "/usr/bin/chromium"))
 PHONE, SMALL, DESKTOP = 390, 320, 1280
 HEIGHT = {SMALL: 640, PHONE: 844, DESKTOP: 900}
-#: The pages residents use most: home, a product page with an action block, a product page with a table, A to Z.
-PAGES = ["/", "/parkeren/parkeervergunning/", "/burgerzaken/paspoort-en-id-kaart/", "/producten-a-z/"]
+#: The pages residents use most: home, a product page with an action block, a product page with a table, A to Z;
+#: and an English product page (mkdocs-static-i18n, under /en/).
+PAGES = [
+    "/",
+    "/parkeren/parkeervergunning/",
+    "/burgerzaken/paspoort-en-id-kaart/",
+    "/producten-a-z/",
+    "/en/parkeren/parkeervergunning/",
+]
+#: The theme's words a test looks for, in the page's language.
+WORDS = {
+    "nl": {"skip": "Ga naar inhoud", "a_z": "Producten en diensten A tot Z"},
+    "en": {"skip": "Skip to content", "a_z": "Services from A to Z"},
+}
+
+
+def words(path: str) -> dict[str, str]:
+    return WORDS["en" if path.startswith("/en/") else "nl"]
 
 
 @pytest.fixture(scope="module")
@@ -39,17 +55,20 @@ def base_url(demo_site: Path) -> Iterator[str]:
 # --- the built HTML (no browser needed) ----------------------------------------------------------------------
 
 
-def products_in_demo() -> dict[str, str]:
-    """Every product page of the demo (no `type:` or `type: product`): its folder URL -> its title."""
+def products_in_demo(lang: str = "nl") -> dict[str, str]:
+    """Every product page of the demo in one language (no `type:` or `type: product`; the English ones are
+    `*.en.md`): its folder URL within that language's site -> its title."""
     found = {}
     for path in sorted((REPO / "content").rglob("*.md")):
+        if path.name.endswith(".en.md") != (lang == "en"):
+            continue
         text = path.read_text(encoding="utf-8")
         front = text.split("---", 2)[1]
         if "\ntype:" in front and "\ntype: product" not in front:
             continue
         title = re.search(r"^title: (.+)$", front, re.MULTILINE).group(1).strip()
-        url = path.relative_to(REPO / "content").with_suffix("").as_posix() + "/"
-        found[url] = title
+        url = path.relative_to(REPO / "content").as_posix().removesuffix(".md").removesuffix(".en")
+        found[url + "/"] = title
     return found
 
 
@@ -62,10 +81,15 @@ def test_the_a_to_z_page_lists_every_service_by_letter_without_javascript(demo_s
     assert links == products  # every service, nothing else, each with its own title
     letters = re.findall(r"<h2 id=\"[^\"]*\">([^<]+)<", main)
     assert letters == sorted(letters) and "P" in letters
-    assert (
-        '<li lang="en"><a href="../burgerzaken/inschrijven-vanuit-het-buitenland/">' in main
-    )  # read in English
     assert "<script" not in main
+
+
+def test_the_english_a_to_z_page_lists_every_english_service(demo_site):
+    html = (demo_site / "en" / "producten-a-z" / "index.html").read_text(encoding="utf-8")
+    main = html[html.index("<article") : html.index("</article>")]
+    products = products_in_demo("en")
+    assert len(products) == 11  # every demo service with an SDG code in the UPL list
+    assert dict(re.findall(r'<a href="\.\./([^"]+)"[^>]*>([^<]+)</a>', main)) == products
 
 
 def test_the_editors_guide_is_not_published(demo_site):
@@ -130,12 +154,12 @@ def test_tab_starts_at_the_skip_link_and_every_stop_is_visible(chromium, base_ur
     page.context.close()
 
     assert stops, "Tab reaches nothing"
-    assert "md-skip" in stops[0]["className"] and stops[0]["text"] == "Ga naar inhoud", describe(stops[0])
+    assert "md-skip" in stops[0]["className"] and stops[0]["text"] == words(path)["skip"], describe(stops[0])
     hidden = [describe(s) for s in stops if not s["shown"]]
     outside = [describe(s) for s in stops if not s["inViewport"]]
     assert hidden == [], f"Tab stops the reader cannot see at {width} px: {hidden}"
     assert outside == [], f"Tab stops outside the screen at {width} px: {outside}"
-    assert any(s["text"] == "Producten en diensten A tot Z" for s in stops)
+    assert any(s["text"] == words(path)["a_z"] for s in stops)
 
 
 @pytest.mark.parametrize("width", [SMALL, PHONE, DESKTOP])
@@ -207,7 +231,8 @@ def test_the_search_opens_with_the_keyboard_on_a_phone(chromium, base_url):
 
 
 @pytest.mark.parametrize(
-    "path", [*PAGES, "/hulp/", "/burgerzaken/inschrijven-vanuit-het-buitenland/", "/404.html"]
+    "path",
+    [*PAGES, "/hulp/", "/en/burgerzaken/inschrijven-vanuit-het-buitenland/", "/404.html", "/en/404.html"],
 )
 def test_nothing_scrolls_sideways_at_320_px(chromium, base_url, path):
     page = open_page(chromium, base_url + path, SMALL)
@@ -232,11 +257,29 @@ def test_the_404_page_is_dutch_and_shows_the_way_on(chromium, base_url):
     page.context.close()
 
 
-def test_an_english_page_is_marked_english_and_its_dutch_menu_dutch(chromium, base_url):
-    page = open_page(chromium, base_url + "/burgerzaken/inschrijven-vanuit-het-buitenland/", DESKTOP)
+def test_the_english_404_page_is_english_and_shows_the_way_on(chromium, base_url):
+    page = open_page(chromium, base_url + "/en/404.html", PHONE)
     assert page.get_attribute("html", "lang") == "en"
-    assert page.get_attribute("#helder-menu", "lang") == "nl"
+    assert page.locator("h1").inner_text() == "This page does not exist"
+    assert page.locator("main a[href^='tel:']").first.get_attribute("href") == "tel:140123"
+    a_z = page.locator("main a", has_text="See all services from A to Z")
+    assert a_z.get_attribute("href") == "/en/producten-a-z/"
+    page.context.close()
+
+
+def test_an_english_page_is_english_with_an_english_menu_and_a_way_to_dutch(chromium, base_url):
+    page = open_page(chromium, base_url + "/en/burgerzaken/inschrijven-vanuit-het-buitenland/", DESKTOP)
+    assert page.get_attribute("html", "lang") == "en"
+    assert page.get_attribute("#helder-menu", "lang") is None  # the menu is English too
+    assert page.locator("#helder-menu").get_by_text("Passports, moving and registering").count() >= 1
     assert page.locator(".md-skip").inner_text() == "Skip to content"
+    dutch = page.locator(".helder-header__links a[hreflang=nl]")
+    assert dutch.inner_text() == "Nederlands" and dutch.get_attribute("lang") == "nl"
+    dutch.click()
+    page.wait_for_load_state()
+    assert page.url == base_url + "/burgerzaken/inschrijven-vanuit-het-buitenland/"
+    assert page.get_attribute("html", "lang") == "nl"
+    assert page.locator(".helder-header__links a[hreflang=en]").inner_text() == "English"
     page.context.close()
 
 
@@ -250,7 +293,7 @@ def test_without_javascript_nothing_is_hidden_and_the_closed_menu_takes_no_focus
 
     assert [describe(s) for s in stops if not (s["shown"] and s["inViewport"])] == []
     assert not any(s["region"] == ".md-sidebar--primary" for s in stops)
-    assert any(s["text"] == "Producten en diensten A tot Z" for s in stops)
+    assert any(s["text"] == words(path)["a_z"] for s in stops)
     assert buttons == 0, "buttons that need JavaScript are hidden without it"
     assert len(main_text) > 80
 
