@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+import markdown
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -31,7 +32,7 @@ from .outputs.publish import (
     Links,
     is_product,
     preview_base,
-    refresh_gate_result,
+    refresh_statement,
     statement_page,
     write_dashboard,
     write_feed,
@@ -501,7 +502,16 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         url = self.urls.get(self.config.statement.page)
         if self.config.statement.enabled and url:
             page_html = Path(config.site_dir) / url.strip("/") / "index.html"
-            refresh_gate_result(page_html, self._audit_report_dir(config), self.site.default_lang)
+            refresh_statement(
+                page_html,
+                self._audit_report_dir(config),
+                self.config.statement,
+                today=clock.today(),
+                lang=self.site.default_lang,
+                to_html=lambda text: markdown.markdown(
+                    text, extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+                ),
+            )
 
     def _run_audit(self, config: Any) -> AuditResult | None:
         """The WCAG gate on the built site. Skipped while serving: it takes seconds per page."""

@@ -39,7 +39,9 @@ def test_statement_page_follows_the_dutch_model(site):
     assert "Datum: 15 juni 2026" in text and "Methode: WCAG-EM" in text and "Gedaan door: Bureau Test" in text
     assert "Het zoekveld werkt alleen met JavaScript." in text and "Wanneer: 1 februari 2027" in text
     # A list, not a three-column table: it fits a phone 320 px wide.
-    problems = site.html("toegankelijkheid/index.html").split('id="wat-nog-niet-goed-gaat"')[1].split("<h2")[0]
+    problems = (
+        site.html("toegankelijkheid/index.html").split('id="wat-nog-niet-goed-gaat"')[1].split("<h2")[0]
+    )
     assert "<table" not in problems and problems.count("<li>") == 2
     assert "Wanneer: geen actie nodig" in text
     # Configured ignores are listed with their reason, in words, without the tool's rule code.

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -26,11 +26,13 @@ from ..findings import format_text
 from ..messages import text as message_text
 from ..pages.statement import (
     GATE_RESULT_ID,
+    STATUS_ID,
     Research,
     Status,
     compute_status,
     gate_paragraph,
     statement_markdown,
+    status_markdown,
 )
 from .dashboard import render, totals
 from .feed import FeedProduct, build_feed
@@ -208,8 +210,19 @@ def statement_page(
 ) -> tuple[Status, str]:
     """The statement's status and Markdown, from the configured research and the last gate run."""
     last = read_last_audit(report_dir)
+    status = statement_status(options, last, today)
+    # No rule codes for residents: what the ignored result means, in words, and why it stays.
+    listed = [(rule_in_words(i.rule, lang), i.reason) for i in ignores]
+    text = statement_markdown(
+        options, status, site_name=site_name, site_url=site_url, ignores=listed, last_audit=last, lang=lang
+    )
+    return status, text
+
+
+def statement_status(options: Any, last: dict[str, Any] | None, today: dt.date) -> Status:
+    """The status (A to E) from the configured research and the gate run `last` (None: it has not run)."""
     research = Research(options.research.date, options.research.method, options.research.result == "all-met")
-    status = compute_status(
+    return compute_status(
         enabled=True,
         research=research,
         planned=options.planned_research,
@@ -217,12 +230,6 @@ def statement_page(
         gate_errors=int(last["errors"]) if last else 0,
         gate_ran=bool(last),
     )
-    # No rule codes for residents: what the ignored result means, in words, and why it stays.
-    listed = [(rule_in_words(i.rule, lang), i.reason) for i in ignores]
-    text = statement_markdown(
-        options, status, site_name=site_name, site_url=site_url, ignores=listed, last_audit=last, lang=lang
-    )
-    return status, text
 
 
 def rule_in_words(rule: str, lang: str) -> str:
@@ -234,16 +241,31 @@ def rule_in_words(rule: str, lang: str) -> str:
     return message_text(lang, key)
 
 
-def refresh_gate_result(page_html: Path, report_dir: Path, lang: str) -> bool:
-    """Write the result of this build's gate into the statement page, which was made before the gate ran.
-    False when the page or its paragraph is not there (a site with its own statement page)."""
+def refresh_statement(
+    page_html: Path,
+    report_dir: Path,
+    options: Any,
+    *,
+    today: dt.date,
+    lang: str,
+    to_html: Callable[[str], str],
+) -> bool:
+    """Write the result of this build's gate into the statement page, which was made before the gate ran: the
+    sentence about the check and the status (A to E) with its reasons. `to_html` turns Helder's Markdown into
+    HTML the way the site does. False when the page or its parts are not there (a site's own statement)."""
     try:
         html = page_html.read_text(encoding="utf-8")
     except OSError:
         return False
-    sentence = escape(gate_paragraph(read_last_audit(report_dir), lang))
-    pattern = re.compile(rf'(<p id="{GATE_RESULT_ID}">).*?(</p>)', re.DOTALL)
-    if not pattern.search(html):
+    last = read_last_audit(report_dir)
+    sentence = escape(gate_paragraph(last, lang))
+    gate = re.compile(rf'(<p id="{GATE_RESULT_ID}">).*?(</p>)', re.DOTALL)
+    # The status section: its heading up to the next heading.
+    status = re.compile(rf'<h2 id="{STATUS_ID}">.*?(?=<h2)', re.DOTALL)
+    if not gate.search(html) or not status.search(html):
         return False
-    write_atomic(page_html, pattern.sub(lambda m: m.group(1) + sentence + m.group(2), html, count=1))
+    html = gate.sub(lambda m: m.group(1) + sentence + m.group(2), html, count=1)
+    section = to_html(status_markdown(statement_status(options, last, today), lang))
+    html = status.sub(lambda _m: section + "\n", html, count=1)
+    write_atomic(page_html, html)
     return True

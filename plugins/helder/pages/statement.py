@@ -111,6 +111,13 @@ def compute_status(
 #: The paragraph with the gate's result has this id: the build writes the result of its own gate run into it
 #: after the gate (the page itself is made before the site is built).
 GATE_RESULT_ID = "helder-gate-result"
+#: The status heading's id: the status section is written again after the gate, like the gate's result.
+STATUS_ID = "helder-status"
+
+
+def status_markdown(status: Status, lang: str = "nl") -> str:
+    """The status section alone (its heading, what it means, why), as the statement has it."""
+    return render("pages/statement-status.md", lang, status=status, status_id=STATUS_ID)
 
 
 def gate_paragraph(last_audit: dict[str, Any] | None, lang: str = "nl") -> str:
@@ -154,6 +161,7 @@ def statement_markdown(
         planned=date(options.planned_research) if options.planned_research else "",
         gate_text=gate_paragraph(last_audit, lang),
         gate_id=GATE_RESULT_ID,
+        status_id=STATUS_ID,
         problems=[
             (p.problem, p.fix, date(p.planned) if p.planned else text(lang, "st_ongoing"))
             for p in options.known_problems
