@@ -124,14 +124,49 @@ class _Builder:
         self.breaks.append(self.length)
 
 
+#: An attribute list that names a language: `{ lang=nl }`, `{: lang="en" }`.
+_LANG_ATTRS = re.compile(r"^[ \t]*\{:?[^{}\n]*\blang=")
+
+
+def _foreign_parts(children: Sequence[MdToken]) -> set[int]:
+    """Indexes of the children inside a part marked with its own language: `*naamskeuze*{ lang=nl }` or a link
+    with `{ lang=nl }` (Python-Markdown's attr_list). Its words are another language's: they count in the
+    sentence, but no word rule judges them by this page's language."""
+    inside: set[int] = set()
+    for index, child in enumerate(children):
+        if child.type not in ("em_open", "strong_open", "link_open"):
+            continue
+        close_type = child.type.replace("_open", "_close")
+        depth, close = 0, None
+        for later in range(index, len(children)):
+            if children[later].type == child.type:
+                depth += 1
+            elif children[later].type == close_type:
+                depth -= 1
+                if depth == 0:
+                    close = later
+                    break
+        if close is None:
+            continue
+        after = children[close + 1] if close + 1 < len(children) else None
+        marked = bool((child.attrs or {}).get("lang")) or (
+            after is not None and after.type == "text" and bool(_LANG_ATTRS.match(after.content))
+        )
+        if marked:
+            inside.update(range(index, close + 1))
+    return inside
+
+
 def _inline_unit(inline: MdToken, kind: str, line: int) -> Unit | None:
     builder = _Builder()
     in_autolink = False
-    for child in inline.children or ():
+    children = list(inline.children or ())
+    foreign = _foreign_parts(children)
+    for position, child in enumerate(children):
         ctype = child.type
         if ctype == "text":
             value = _ATTR_LIST.sub("", child.content)
-            if in_autolink:
+            if in_autolink or position in foreign:
                 builder.add(value, skip=True)
             else:
                 shortcode = _SHORTCODE.search(value)

@@ -211,7 +211,10 @@ def test_messages_in_english_when_the_site_asks(site):
     code, found = site.check_json()
     assert code == 1
     assert found[0]["message"] == 'The page has no heading "Stappen".'
-    assert found[0]["suggestion"] == "Write a heading ## Steps. Put the steps under it as a list: 1., 2., 3."
+    # The heading to write is the page's own language's: this page is Dutch.
+    assert (
+        found[0]["suggestion"] == 'Write a heading "## Stappen". Put the steps under it as a list: 1., 2., 3.'
+    )
 
 
 def test_english_page_is_checked_with_english_headings_and_limits(site):

@@ -263,3 +263,16 @@ def test_links_to_a_page_in_another_language(markdown: str, expected: str) -> No
         url_of=known.get,
     )
     assert out == expected
+
+
+def test_the_fix_names_the_heading_in_the_pages_language(site: SiteDir) -> None:
+    site.page("paspoort.en.md", ENGLISH_PRODUCT.replace("## Steps", "## First"))
+    code, findings = site.check_json()
+    assert code == 1
+    (finding,) = [f for f in findings if f["rule"] == "sections.steps-missing"]
+    assert finding["path"] == "content/paspoort.en.md"
+    assert finding["message"] == 'De pagina heeft geen kopje "Steps".'
+    assert (
+        finding["suggestion"]
+        == 'Schrijf een kopje "## Steps". Zet daaronder de stappen als lijst: 1., 2., 3.'
+    )

@@ -489,3 +489,23 @@ def test_our_dutch_messages_pass_our_own_rules(key: str) -> None:
         for sentence in analyze_text(template, "nl").sentences:
             assert sentence.word_count <= 20, (key, sentence.text)
             assert jargon.find(sentence) == [], (key, sentence.text)
+
+
+ENGLISH = "---\ntitle: Reporting a birth\nsummary: Report the birth of your baby.\n---\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "judged"),
+    [
+        ("You also get a *akte van naamskeuze*.\n", True),  # Dutch words read as English: rare, long
+        ("You also get a *akte van naamskeuze*{ lang=nl }.\n", False),  # marked Dutch: not judged as English
+        ('You also get a **akte van naamskeuze**{: lang="nl" }.\n', False),
+        ("Read the [akte van naamskeuze](akte.md){ lang=nl } page.\n", False),
+        ("You also get a *akte van naamskeuze*{ .note }.\n", True),  # an attribute list without a language
+    ],
+)
+def test_a_part_marked_with_its_own_language_is_not_judged_by_the_pages(line: str, judged: bool) -> None:
+    every_rule = [rules, words, style]
+    found = run_rules(parse_text(ENGLISH + line, "content/geboorte.en.md"), context(lang="en"), every_rule)
+    about = [f for f in found if "naamskeuze" in f.message]
+    assert bool(about) is judged, [f.message for f in found]
