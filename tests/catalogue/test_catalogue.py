@@ -205,3 +205,16 @@ def test_the_footer_contact_comes_from_the_first_phone_desk_and_email(tmp_path):
         "address": "Marktplein 1, 1234 AB Test",
         "email": "balie@test.nl",
     }
+    # With a number that works from abroad (+31), the footer shows that too.
+    text = GOOD.replace(
+        '    phone: "14 0123"\n', '    phone: "14 0123"\n    phone_abroad: "+31 85 123 0123"\n', 1
+    )
+    catalogue, findings = load(tmp_path, text)
+    assert findings == [] and catalogue.contact()["phone_abroad"] == "+31 85 123 0123"
+    # A number for abroad must start with +: else it is no help abroad either.
+    catalogue, findings = load(tmp_path, text.replace('"+31 85 123 0123"', '"085 123 0123"'))
+    assert [(f.rule, f.line) for f in findings] == [("help.phone", 7)]  # the phone_abroad line
+    assert findings[0].message == (
+        'Het nummer "085 123 0123" bij channels > telefoon > phone_abroad werkt niet vanuit het buitenland.'
+    )
+    assert findings[0].suggestion == "Schrijf het nummer met +31 ervoor, bijvoorbeeld +31 85 123 0123."

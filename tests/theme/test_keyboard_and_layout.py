@@ -106,6 +106,13 @@ def test_contact_in_the_footer_comes_from_the_help_catalogue(demo_site):
     assert 'phone: "14 0123"' in catalogue and "Marktplein 1" in catalogue
     assert 'Bel <a href="tel:140123">14 0123</a>' in html
     assert "Bezoekadres: Marktplein 1, 1234 AB Voorbeeld" in html
+    # A 14-number does not work from abroad: the catalogue's number for that is beside it, on every page.
+    assert 'phone_abroad: "+31 85 123 0123"' in catalogue
+    assert 'Vanuit het buitenland: <a href="tel:+31851230123">+31 85 123 0123</a>' in html
+    english = (demo_site / "en" / "404.html").read_text(encoding="utf-8")
+    assert (
+        english.count('From abroad: <a href="tel:+31851230123">+31 85 123 0123</a>') == 2
+    )  # page and footer
     assert "\n    contact:" not in (REPO / "mkdocs.yml").read_text(encoding="utf-8")  # one source
 
 

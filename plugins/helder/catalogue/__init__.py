@@ -41,8 +41,9 @@ class Catalogue:
         return list(self.offer_keys_found)
 
     def contact(self) -> dict[str, Any]:
-        """What the theme shows in the footer and on the 404 page: the first phone channel's number and
-        hours, the first desk's address, the first e-mail address. One source: the catalogue."""
+        """What the theme shows in the footer and on the 404 page: the first phone channel's number (and its
+        number for calls from abroad) and hours, the first desk's address, the first e-mail address. One source:
+        the catalogue."""
         channels = list(self.model.channels.values())
         phone = next((c for c in channels if c.type == "phone" and c.phone), None)
         desk = next((c for c in channels if c.type == "desk" and c.address), None)
@@ -50,6 +51,8 @@ class Catalogue:
         found: dict[str, Any] = {}
         if phone is not None:
             found["phone"] = str(phone.phone)
+            if phone.phone_abroad:
+                found["phone_abroad"] = phone.phone_abroad
             found["hours"] = [slot.model_dump() for slot in phone.hours]
         if desk is not None and desk.address is not None:
             found["address"] = f"{desk.address.street}, {desk.address.postcode} {desk.address.city}"
@@ -191,6 +194,11 @@ def _pydantic_findings(
             rule, texts = "help.hours", message(lang, "cat_hours", where=where)
         elif loc and loc[-1] == "phone":
             rule, texts = "help.phone", message(lang, "cat_phone", value=error.get("input"), where=where)
+        elif loc and loc[-1] == "phone_abroad":
+            rule, texts = (
+                "help.phone",
+                message(lang, "cat_phone_abroad", value=error.get("input"), where=where),
+            )
         else:
             rule, texts = (
                 "help.catalogue",
