@@ -38,17 +38,15 @@ CATALOGUE_EN = CATALOGUE.replace(
     "      for: Everyone\n      how: Call the number below.\n      cost: Free\n",
 )
 
-ENGLISH_PRODUCT = """\
----
-title: Applying for a passport
-summary: You apply for a passport at the desk in the town hall.
-audience: [inwoners]
-upl: http://standaarden.overheid.nl/owms/terms/paspoort
-online: nee
-owner: Burgerzaken
-reviewed: 2026-10-01
-help: [telefoon, balie]
----
+#: The known-good Dutch page's front matter, with an English title and summary, and an English body.
+ENGLISH_PRODUCT = (
+    GOOD_PRODUCT.split("\n# ")[0]
+    .replace("title: Paspoort aanvragen", "title: Applying for a passport")
+    .replace(
+        "summary: U vraagt een paspoort aan bij de balie in het stadhuis.",
+        "summary: You apply for a passport at the desk in the town hall.",
+    )
+    + """
 # Applying for a passport
 
 A passport shows who you are. You need it to travel.
@@ -78,6 +76,7 @@ It takes one week.
 
 Do you not agree with our decision? Then you can object.
 """
+)
 
 
 def _theme_site(root: Path) -> SiteDir:

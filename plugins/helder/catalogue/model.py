@@ -104,22 +104,18 @@ class Channel(Model):
 
 
 class OfferText(Model):
-    """An offer's texts in another language (`en:` under an offer): all of them, so no page mixes languages."""
+    """An offer's texts: in the catalogue's language, and again under `en:` (all of them, so no page mixes
+    languages)."""
 
-    name: Text
-    what: Text
-    for_: Annotated[Text, Field(alias="for")]
-    how: Text
-    cost: Text | None = None
-
-
-class Offer(Model):
     name: Text
     what: Text
     #: Who it is for, in plain words.
     for_: Annotated[Text, Field(alias="for")]
     how: Text
     cost: Text | None = None
+
+
+class Offer(OfferText):
     channel: Key | None = None
     #: The same texts in another language than the catalogue's (a site in Dutch and English).
     nl: OfferText | None = None
