@@ -749,28 +749,52 @@ function inFront(page, step) {
   return next;
 }
 
-async function checkPage(browser, job) {
+// A tab of the pool: each worker keeps one tab and loads its pages into it one after the other. A new tab per
+// page cost a tab, a CDP session and often a renderer process each time; a navigation in the same tab gives a
+// fresh document all the same. A tab whose page failed or timed out is closed and replaced.
+async function openTab(browser) {
   const page = await browser.newPage();
+  const client = await page.createCDPSession();
+  if (config.blockUrls && config.blockUrls.length) {
+    await client.send('Network.enable');
+    await client.send('Network.setBlockedURLs', {urls: config.blockUrls});
+  }
+  return {page, client, kind: null};
+}
+
+const viewportKind = job => (job.viewport.is_mobile ? 'mobile' : 'desktop');
+
+// The next job for a worker: the first of its tab's kind when there is one.
+function nextJob(queue, tab) {
+  const index = tab ? queue.findIndex(job => viewportKind(job) === tab.kind) : -1;
+  return queue.splice(Math.max(0, index), 1)[0];
+}
+
+async function checkPage(tab, job) {
+  const {page, client} = tab;
+  let onRequest = null;
   try {
     const viewport = {width: job.viewport.width, height: job.viewport.height};
     if (job.viewport.is_mobile) Object.assign(viewport, {isMobile: true, hasTouch: true});
+    // Puppeteer reloads the open page when the mobile emulation changes: the tab's previous page is left first
+    // (and workers prefer jobs of their tab's kind, see `nextJob`). Always set: the reflow check of the previous
+    // page left the tab at 320 px.
+    const kind = viewportKind(job);
+    if (tab.kind !== null && tab.kind !== kind) await page.goto('about:blank');
+    tab.kind = kind;
     await page.setViewport(viewport);
-    if (config.blockUrls && config.blockUrls.length) {
-      const network = await page.createCDPSession();
-      await network.send('Network.enable');
-      await network.send('Network.setBlockedURLs', {urls: config.blockUrls});
-    }
     // Every request the page makes, for the whole check (lazy images, fonts, scripts started by a click):
     // anything from another host than the site's own is a finding (issue 15: no third-party requests).
     const ownHost = new URL(job.url).host;
     const elsewhere = new Set();
     if (job.mode !== 'crop') {
-      page.on('request', request => {
+      onRequest = request => {
         try {
           const url = new URL(request.url());
           if (/^(https?|wss?):$/.test(url.protocol) && url.host !== ownHost) elsewhere.add(url.origin);
         } catch (error) { /* not a URL with a host (data:, blob:): nothing leaves the machine */ }
-      });
+      };
+      page.on('request', onRequest);
     }
     const t0 = Date.now();
     const response = await page.goto(job.url, {waitUntil: 'domcontentloaded', timeout: config.timeout});
@@ -778,7 +802,6 @@ async function checkPage(browser, job) {
       throw new Error('HTTP ' + (response ? response.status() : 'geen antwoord'));
     }
     await page.evaluate(pageLibrary);
-    const client = await page.createCDPSession();
     const issues = [];
     let lang = null;
     const times = {};
@@ -860,7 +883,7 @@ async function checkPage(browser, job) {
     }
     return {issues, lang, tabStops: round.count, times};
   } finally {
-    await page.close().catch(() => {});
+    if (onRequest) page.off('request', onRequest);
   }
 }
 
@@ -873,14 +896,16 @@ async function checkPage(browser, job) {
   try {
     const queue = config.jobs.slice();
     const worker = async () => {
+      let tab = null;
       while (queue.length) {
-        const job = queue.shift();
+        const job = nextJob(queue, tab);
         progress('begin', job.id);
         let timer = null;
         const started = Date.now();
         try {
+          tab = tab || await openTab(browser);
           results[job.id] = await Promise.race([
-            checkPage(browser, job),
+            checkPage(tab, job),
             new Promise((_, reject) => {
               timer = setTimeout(() => reject(new Error('timeout')), config.jobTimeout);
             }),
@@ -890,10 +915,14 @@ async function checkPage(browser, job) {
         } catch (error) {
           results[job.id] = {error: String(error && error.message || error).slice(0, 500)};
           progress('error', job.id, {message: results[job.id].error});
+          // The page may still be busy (a timeout): the next job gets a fresh tab.
+          if (tab) await tab.page.close().catch(() => {});
+          tab = null;
         } finally {
           clearTimeout(timer);
         }
       }
+      if (tab) await tab.page.close().catch(() => {});
     };
     await Promise.all(Array.from({length: Math.max(1, config.concurrency)}, worker));
   } finally {
