@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -243,6 +244,12 @@ def build_demo(root: Path) -> Path:
     return site
 
 
+def _children_cpu() -> float:
+    """User + system CPU seconds of every child process that has ended (with their own children)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def browser_checks_cost(args: argparse.Namespace, tools: Any, workdir: Path) -> None:
     """Engine-only against the full gate on the demo site, alternating so both see the same machine load."""
     from helder.audit.cli import read_site_config
@@ -260,13 +267,15 @@ def browser_checks_cost(args: argparse.Namespace, tools: Any, workdir: Path) -> 
     }
     pages = len(list(site.rglob("*.html")))
     times: dict[bool, list[float]] = {False: [], True: []}
+    cpu: dict[bool, list[float]] = {False: [], True: []}
     errors: dict[bool, int] = {}
     for _ in range(args.rounds):
         for checks in (False, True):
             options = load_options({**base, "browser_checks": checks})
-            started = time.monotonic()
+            started, cpu_before = time.monotonic(), _children_cpu()
             result = run_gate(site, options=options, project_root=root, progress=False, write_reports=False)
             times[checks].append(time.monotonic() - started)
+            cpu[checks].append(_children_cpu() - cpu_before)
             if result.gate_error or result.summary.not_checked:
                 raise SystemExit(f"gate failed: {result.gate_error} / {result.summary}")
             errors[checks] = result.summary.errors
@@ -279,6 +288,14 @@ def browser_checks_cost(args: argparse.Namespace, tools: Any, workdir: Path) -> 
         f"ratio full / engine-only: median {full / engine:.2f}, fastest runs "
         f"{min(times[True]) / min(times[False]):.2f}, per round {pairs} (goal <= 1.3); "
         f"errors {errors[False]} vs {errors[True]}"
+    )
+    # CPU seconds of the gate's own processes (pa11y-ci, the checks, their Chromium): what the gate costs the
+    # machine, and far less dependent on other work on it than the wall-clock time.
+    print(
+        f"CPU seconds engine-only {', '.join(f'{c:.1f}' for c in cpu[False])}, "
+        f"full {', '.join(f'{c:.1f}' for c in cpu[True])}; ratio per round "
+        f"{', '.join(f'{f / e:.2f}' for e, f in zip(cpu[False], cpu[True], strict=True))}; "
+        f"load average at the end {os.getloadavg()[0]:.1f}"
     )
     cache = workdir / "demo-cache"
     shutil.rmtree(cache, ignore_errors=True)

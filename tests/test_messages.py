@@ -6,9 +6,11 @@ from __future__ import annotations
 import ast
 import re
 import string
+import sys
 from pathlib import Path
 
 import pytest
+from helder.audit import browser
 from helder.audit.explain import AXE, GENERIC, HELDER, HTMLCS
 from helder.audit.report_sections import NOT_AUTOMATED
 from helder.messages import LANGUAGES, catalogue
@@ -17,6 +19,8 @@ from helder.preview.render import KINDS
 from helder.rules import registry
 from helder.rules.frontmatter import HINTED, ONLINE
 from helder.rules.sections import DEFAULT_SECTIONS
+from pygments.lexers import JavascriptLexer  # Material's code highlighter: a real JavaScript tokenizer
+from pygments.token import String
 from sitelib import REPO
 
 PACKAGE = REPO / "plugins" / "helder"
@@ -72,6 +76,37 @@ def keys_in_python() -> set[str]:
     return found
 
 
+def script_strings(path: Path) -> list[tuple[int, str]]:
+    """Every string literal of a JavaScript file with its line (comments and regular expressions left out)."""
+    found = []
+    line = 1
+    for token, value in JavascriptLexer().get_tokens(path.read_text(encoding="utf-8")):
+        if token in String and token not in String.Regex:
+            found.append((line, value.strip("'\"`")))
+        line += value.count("\n")
+    return found
+
+
+#: The browser checks' script names the catalogue's sentences for what it saw (`say` in the script).
+SCRIPTS = sorted(PACKAGE.rglob("*.cjs"))
+
+
+def keys_in_scripts() -> set[str]:
+    return {
+        value
+        for path in SCRIPTS
+        for _, value in script_strings(path)
+        if value.startswith(browser.SAID_PREFIXES)
+    }
+
+
+def test_every_key_the_browser_script_names_is_a_sentence_in_every_language():
+    keys = keys_in_scripts()
+    assert {"bc_saw_trap", "bc_saw_reflow_past", "bc_page_no_answer"} <= keys
+    for lang in LANGUAGES:
+        assert sorted(keys - set(catalogue(lang))) == [], lang
+
+
 def keys_in_templates() -> set[str]:
     found: set[str] = set()
     for path in TEMPLATES.rglob("*"):
@@ -114,7 +149,7 @@ def keys_made_by_code() -> set[str]:
 
 
 def test_every_key_the_code_names_is_in_the_catalogue():
-    used = keys_in_python() | keys_in_templates() | keys_made_by_code()
+    used = keys_in_python() | keys_in_templates() | keys_made_by_code() | keys_in_scripts()
     missing = sorted(key for key in used if key not in catalogue("nl"))
     assert missing == []
 
@@ -133,7 +168,9 @@ def strings_in_code() -> set[str]:
 
 
 def test_the_catalogue_has_no_entries_nobody_uses():
-    used = keys_in_python() | keys_in_templates() | keys_made_by_code() | strings_in_code()
+    used = (
+        keys_in_python() | keys_in_templates() | keys_made_by_code() | strings_in_code() | keys_in_scripts()
+    )
     assert sorted(set(catalogue("nl")) - used) == []
 
 
@@ -178,6 +215,11 @@ def sentences_outside_the_catalogue() -> list[str]:
                 for where, start in NOT_FOR_PEOPLE
             ):
                 found.append(f"{rel}:{node.lineno}: {node.value[:60]!r}")
+    for path in SCRIPTS:  # the browser checks' Node script: its findings are catalogue keys too (issue 11)
+        rel = path.relative_to(PACKAGE).as_posix()
+        found += [
+            f"{rel}:{line}: {value[:60]!r}" for line, value in script_strings(path) if _SENTENCE.search(value)
+        ]
     return found
 
 
@@ -193,6 +235,21 @@ def test_the_check_finds_a_sentence_written_in_code(tmp_path, monkeypatch):
         assert any("zz_test_sentence.py:1" in line for line in sentences_outside_the_catalogue())
     finally:
         bad.unlink()
+
+
+def test_the_check_finds_a_sentence_written_in_the_browser_script(monkeypatch, tmp_path):
+    # The same for the Node script: a Dutch sentence in a string is found, one in a comment or a regex is not.
+    script = tmp_path / "checks.cjs"
+    script.write_text(
+        "// Een zin in commentaar is geen tekst voor mensen.\n"
+        "const words = text.match(/[\\p{L}']+/gu);\n"
+        "const say = 'De focus blijft hangen.';\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(sys.modules[__name__], "SCRIPTS", [script])
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path)
+    found = [line for line in sentences_outside_the_catalogue() if line.startswith("checks.cjs")]
+    assert found == ["checks.cjs:3: 'De focus blijft hangen.'"]
 
 
 # --- the command line in Dutch and in English --------------------------------------------------------------

@@ -8,6 +8,7 @@ each test reads what an editor would read: the rule, the element, the Dutch text
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -368,3 +369,41 @@ def test_needs_review_results_form_a_queue_and_decisions_are_applied(tmp_path, t
     )
     broken = run_gate(site, pages=page_map(REVIEW_PAGE), options=options, project_root=root, progress=False)
     assert broken.exit_code == 2 and "mist: reason" in " ".join(broken.gate_error.pair("nl"))
+
+
+# --- what a check saw, in the report's language (issue 11) -------------------------------------------------
+
+ADDRESS = "Gemeente Voorbeeld, Stadhuisplein 1, 1234 AB Voorbeeld. Open op werkdagen van 9 tot 17 uur."
+SAW = {
+    "nl": rf'Op een scherm van 320 pixels breed moet je opzij scrollen\. "{re.escape(ADDRESS[:59])}…" is 600 pixels '
+    r"breed en loopt tot (\d+) pixels\.",
+    "en": rf'On a screen 320 pixels wide you have to scroll sideways\. "{re.escape(ADDRESS[:59])}…" is 600 pixels '
+    r"wide and reaches (\d+) pixels\.",
+}
+
+
+def test_what_a_check_saw_is_written_in_dutch(twins):
+    (finding, _), *rest = _on(twins["result"], "reflow-bad.md", "a11y.reflow") or [(None, None)]
+    assert finding is not None and rest == []
+    found = re.search(SAW["nl"], finding.message)
+    assert found, finding.message
+    assert int(found.group(1)) > 320  # it reaches past the right edge of the screen
+
+
+def test_what_a_check_saw_is_written_in_english_for_an_english_report(tmp_path, tools):
+    # A run of its own (no cache): Chromium measures, Python writes the words in the report's language.
+    root = tmp_path / "project"
+    pages = {"index.md": "# Start\n\nDe testpagina's.\n", "reflow-bad.md": TWINS["reflow-bad.md"]}
+    site = build_site(root, pages)
+    options = _options(tools, root, cache_dir="", report_dir=str(tmp_path / "report"))
+    result = run_gate(
+        site, pages=page_map(pages), options=options, project_root=root, progress=False, lang="en"
+    )
+    assert result.gate_error is None, result.gate_error
+    (finding, _), *rest = _on(result, "reflow-bad.md", "a11y.reflow") or [(None, None)]
+    assert finding is not None and rest == []
+    found = re.search(SAW["en"], finding.message)
+    assert found, finding.message
+    assert "scherm" not in finding.message and "breed" not in finding.message
+    report = (tmp_path / "report" / "audit.json").read_text(encoding="utf-8")
+    assert f"is 600 pixels wide and reaches {found.group(1)} pixels." in report

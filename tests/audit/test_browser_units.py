@@ -78,6 +78,26 @@ def test_lang_issues_page_part_and_declared_part():
     assert all(i["runner"] == "helder" and i["type"] == "error" for i in parts)
 
 
+def _saw(*parts: object) -> dict[str, object]:
+    return {"code": "reflow", "runner": "helder", "message": "", "runnerExtras": {"say": list(parts)}}
+
+
+def test_what_the_script_saw_is_written_from_the_catalogue_in_either_language():
+    # Issue 11: the script returns catalogue keys with numbers and names; Python writes the words.
+    issue = _saw(
+        ["bc_saw_reflow_scrolls", {}], ["bc_saw_reflow_past", {"label": "Adres", "width": 600, "right": 610}]
+    )
+    assert browser.issue_message(issue, "nl") == (
+        'Op een scherm van 320 pixels breed moet je opzij scrollen. "Adres" is 600 pixels breed en loopt tot 610 pixels.'
+    )
+    assert browser.issue_message(issue, "en") == (
+        'On a screen 320 pixels wide you have to scroll sideways. "Adres" is 600 pixels wide and reaches 610 pixels.'
+    )
+    # A key that is not a sentence of the script's own (or a broken shape) gives no words, never a KeyError.
+    for bad in (_saw(["lang_name_nl", {}]), _saw(["bc_saw_nonexistent", {}]), _saw(["bc_saw_trap"]), _saw()):
+        assert browser.issue_message(bad, "nl") is None
+
+
 def test_rule_ids():
     assert browser.rule_id({"runner": "helder", "code": "keyboard.trap"}) == "a11y.keyboard.trap"
     assert browser.rule_id({"runner": "axe", "code": "label"}) == "a11y.axe.label"

@@ -26,7 +26,9 @@ the machine well.
 
 **Shape.** Results are pa11y issues (`code, type, message, selector, context, runner`) with runner `helder`,
 merged into the job's issue list *before* the result cache, so ignores, the cache and the mapping to the
-Markdown source treat them like every other result. The rule id is `a11y.<code>` (see `rule_id`). Each error
+Markdown source treat them like every other result. The rule id is `a11y.<code>` (see `rule_id`). What a
+check saw is no text but catalogue keys with values (`runnerExtras.say`, keys `bc_saw_*`): `issue_message` writes
+it in the report's language, so one cached result serves a Dutch and an English report. Each error
 carries a screenshot crop of the element (`runnerExtras.screenshot`, a JPEG data URL) for the report; so do the
 errors of axe and HTML_CodeSniffer (a short second pass, only for pages with errors that are not ignored).
 
@@ -55,7 +57,7 @@ from typing import Any
 
 from readability import language_guess
 
-from ..messages import Msg
+from ..messages import Msg, Spaced, catalogue
 from .ignores import find_ignore
 from .rules import BROWSER_CHECKS
 from .runner import CHROMIUM_ARGS, GateError, Job, Tools, _kill_group, stop_processes_using, tool_env
@@ -65,6 +67,9 @@ RUNNER = "helder"
 
 #: Every rule id of these checks, for documentation, tests and `helder audit --help`.
 RULES = tuple(f"a11y.{code}" for code in BROWSER_CHECKS)
+
+#: Keys the script may name for what it saw (`say` in `browser_checks.cjs`).
+SAID_PREFIXES = ("bc_saw_", "bc_page_")
 
 #: The narrowest width WCAG 1.4.10 asks for (1280 px at 400 % zoom).
 REFLOW_WIDTH = 320
@@ -112,11 +117,33 @@ def reflow_jobs(jobs: Iterable[Job]) -> set[Job]:
 # --- language ---------------------------------------------------------------------------------------------
 
 
+def said(parts: object) -> Msg | Spaced | None:
+    """The script's sentences (`[[key, values], ...]`, keys `bc_saw_*` of the catalogue) as one message; None
+    when there are none or one is not a sentence of the catalogue (never a page's words as a key)."""
+    if not isinstance(parts, list) or not parts:
+        return None
+    sentences: list[Msg] = []
+    for part in parts:
+        if not (isinstance(part, list) and len(part) == 2 and isinstance(part[1], dict)):
+            return None
+        key = str(part[0])
+        if not key.startswith(SAID_PREFIXES) or key not in catalogue("nl"):
+            return None
+        sentences.append(Msg(key, **{str(name): value for name, value in part[1].items()}))
+    return sentences[0] if len(sentences) == 1 else Spaced(tuple(sentences))
+
+
 def issue_message(issue: Mapping[str, Any], lang: str) -> str | None:
-    """The words for what a language check saw, in `lang` (the issue keeps a catalogue key and language codes,
-    so the cached result is the same for a Dutch and an English report); None for other issues."""
+    """The words for what a check saw, in `lang`. The issue keeps catalogue keys with numbers, names and
+    language codes, so the cached result is the same for a Dutch and an English report; None when it has
+    none."""
     extras = issue.get("runnerExtras")
-    key = extras.get("message_key") if isinstance(extras, dict) else None
+    if not isinstance(extras, dict):
+        return None
+    sentences = said(extras.get("say"))
+    if sentences is not None:
+        return sentences.render(lang)
+    key = extras.get("message_key")
     if not key:
         return None
 
@@ -387,7 +414,8 @@ class ChecksRun:
             if not isinstance(entry, dict):
                 output.errors[job] = Msg("bc_no_page_result")
             elif entry.get("error"):
-                output.errors[job] = Msg("bc_page_error", error=str(entry["error"])[:300])
+                why = said([entry["say"]]) if entry.get("say") else None
+                output.errors[job] = Msg("bc_page_error", error=why or str(entry["error"])[:300])
             elif self.mode == "crop":
                 output.issues[job] = [dict(item) for item in entry.get("crops") or []]
             else:

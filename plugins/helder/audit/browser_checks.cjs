@@ -67,12 +67,14 @@ function pageLibrary() {
       el.getAttribute('alt') || '').replace(/\s+/g, ' ').trim();
     return text.length > 60 ? text.slice(0, 59) + '…' : text;
   };
-  const issue = (code, type, message, el, extra) => ({
-    code, type, message, runner: 'helder',
+  // What the check saw is data, not words: sentences of the message catalogue (`bc_saw_*` in messages/nl.yml
+  // and en.yml), each a key with its values. Python writes them in the report's language (browser.py).
+  const issue = (code, type, said, el, extra) => ({
+    code, type, message: '', runner: 'helder',
     selector: el ? cssPath(el) : '',
     context: el ? context(el) : '',
     element: el ? idOf(el) : null,
-    runnerExtras: extra || {},
+    runnerExtras: Object.assign({}, extra || {}, {say: said}),
   });
 
   // --- what is visible -------------------------------------------------------------------------------------
@@ -325,13 +327,14 @@ function pageLibrary() {
       if (trapped.length) {
         const el = trapped[0];
         issues.push(issue('keyboard.trap', 'error',
-          'De focus blijft hangen in dit onderdeel (' + trapped.length + ' element(en)); Tab, Shift+Tab en ' +
-          'Escape brengen hem er niet uit. Element: "' + label(el) + '".', el));
+          [['bc_saw_trap', {label: label(el), count: trapped.length}]], el));
       }
       if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
-      const reasons = {
-        offscreen: 'staat buiten het scherm', invisible: 'is onzichtbaar',
-        closed: 'zit in een gesloten menu of venster', clipped: 'is afgesneden',
+      const hiddenKeys = {
+        one: {offscreen: 'bc_saw_hidden_one_offscreen', invisible: 'bc_saw_hidden_one_invisible',
+          closed: 'bc_saw_hidden_one_closed', clipped: 'bc_saw_hidden_one_clipped'},
+        many: {offscreen: 'bc_saw_hidden_many_offscreen', invisible: 'bc_saw_hidden_many_invisible',
+          closed: 'bc_saw_hidden_many_closed', clipped: 'bc_saw_hidden_many_clipped'},
       };
       const ordered = [];
       // Hidden stops in a row inside the same hidden part (a closed drawer) are one problem: report the part.
@@ -348,12 +351,12 @@ function pageLibrary() {
         if (!group) return;
         const many = group.stops.length > 1;
         const first = group.stops[0];
+        const values = many ? {count: group.stops.length, first: round.indexOf(first) + 1,
+          last: round.indexOf(group.stops[group.stops.length - 1]) + 1, label: label(first)}
+          : {number: round.indexOf(first) + 1, label: label(first)};
         issues.push(issue('keyboard.hidden-focus', 'error',
-          (many ? group.stops.length + ' tabstops (' + (round.indexOf(first) + 1) + ' tot en met ' +
-            (round.indexOf(group.stops[group.stops.length - 1]) + 1) + ', de eerste is "' + label(first) + '") ' +
-            reasons[group.why].replace('staat', 'staan').replace('is ', 'zijn ') + ' als ze focus hebben.'
-            : 'Tabstop ' + (round.indexOf(first) + 1) + ' ("' + label(first) + '") ' + reasons[group.why] +
-            ' als hij focus heeft.'), many ? group.part : first, {reason: group.why, stops: group.stops.length}));
+          [[hiddenKeys[many ? 'many' : 'one'][group.why], values]], many ? group.part : first,
+          {reason: group.why, stops: group.stops.length}));
         group = null;
       };
       for (const el of round) {
@@ -372,8 +375,7 @@ function pageLibrary() {
         flush();
         if (focusSignature(el) === info.focused) {
           issues.push(issue('focus.not-visible', 'error',
-            'Tabstop ' + (round.indexOf(el) + 1) + ' ("' + label(el) + '") ziet er met focus hetzelfde uit ' +
-            'als zonder focus.', el));
+            [['bc_saw_not_visible', {number: round.indexOf(el) + 1, label: label(el)}]], el));
         }
         if (!info.fixed && info.doc) ordered.push([el, info.doc]);
       }
@@ -392,8 +394,8 @@ function pageLibrary() {
         if ((columns && above) || left) {
           jumps++;
           issues.push(issue('keyboard.order', 'error',
-            'Na "' + label(prevEl) + '" springt de Tab-toets naar "' + label(el) + '", dat ' +
-            (left ? 'links daarvan' : 'erboven') + ' staat.', el, {after: cssPath(prevEl)}));
+            [[left ? 'bc_saw_order_left' : 'bc_saw_order_up', {before: label(prevEl), label: label(el)}]], el,
+            {after: cssPath(prevEl)}));
         }
       }
       // Unreachable: looks interactive, can be seen on the page, never got focus.
@@ -416,10 +418,10 @@ function pageLibrary() {
         if (kind === 'label' && Array.from(el.parentElement.children).some(sibling => reached.has(sibling) &&
           /^(INPUT|TEXTAREA|SELECT)$/.test(sibling.tagName))) continue;
         unreachable++;
+        const unreachableKeys = {native: 'bc_saw_unreachable_native', role: 'bc_saw_unreachable_role',
+          script: 'bc_saw_unreachable_script', label: 'bc_saw_unreachable_label', pointer: 'bc_saw_unreachable_script'};
         issues.push(issue('keyboard.unreachable', 'error',
-          'Dit ' + ({native: 'element', role: 'element met role="' + el.getAttribute('role') + '"',
-            script: 'klikbare element', label: 'label dat als knop werkt', pointer: 'klikbare element'}[kind]) +
-          ' ("' + label(el) + '") krijgt nooit focus met de Tab-toets.', el, {kind}));
+          [[unreachableKeys[kind], {label: label(el), role: el.getAttribute('role') || ''}]], el, {kind}));
       }
       return issues;
     },
@@ -464,9 +466,8 @@ function pageLibrary() {
           return Math.hypot(dx, dy) < 12;
         });
         if (!crowded) continue;
-        issues.push(issue('target-size', 'warning',
-          '"' + label(t.el) + '" is ' + Math.round(t.r.width) + ' × ' + Math.round(t.r.height) +
-          ' pixels en staat dicht bij een andere link of knop.', t.el));
+        issues.push(issue('target-size', 'warning', [['bc_saw_target',
+          {label: label(t.el), width: Math.round(t.r.width), height: Math.round(t.r.height)}]], t.el));
       }
       return issues;
     },
@@ -599,8 +600,7 @@ function pageLibrary() {
       sheet.remove();
       const deepest = flagged.filter(f => !flagged.some(o => o !== f && f.el.contains(o.el)));
       return deepest.slice(0, 5).map(f => issue('text-spacing', 'error',
-        'Met meer ruimte tussen regels, letters en woorden ' + (f.clipped ? 'wordt tekst afgesneden' :
-          'loopt tekst over andere inhoud heen') + ': "' + label(f.el) + '".', f.el));
+        [[f.clipped ? 'bc_saw_spacing_clipped' : 'bc_saw_spacing_overlap', {label: label(f.el)}]], f.el));
     },
 
     // WCAG 1.4.10 at 320 CSS px: no horizontal scrolling, nothing cut off at the right edge.
@@ -652,10 +652,10 @@ function pageLibrary() {
         (hasContent(el) || el.querySelector('*')));
       return roots.slice(0, 5).map(el => {
         const r = el.getBoundingClientRect();
-        return issue('reflow', 'error', (scrolls ? 'Op een scherm van 320 pixels breed moet je opzij scrollen' :
-          'Op een scherm van 320 pixels breed valt inhoud weg') + ': "' + label(el) + '" is ' +
-          Math.round(r.width) + ' pixels breed' + (r.right > width + 1 ? ' en loopt tot ' + Math.round(r.right) +
-          ' pixels' : '') + '.', el, {width: Math.round(r.width), scrolls});
+        const size = {label: label(el), width: Math.round(r.width), right: Math.round(r.right)};
+        return issue('reflow', 'error', [[scrolls ? 'bc_saw_reflow_scrolls' : 'bc_saw_reflow_cut', {}],
+          [r.right > width + 1 ? 'bc_saw_reflow_past' : 'bc_saw_reflow_width', size]], el,
+        {width: Math.round(r.width), scrolls});
       });
     },
 
@@ -749,36 +749,61 @@ function inFront(page, step) {
   return next;
 }
 
-async function checkPage(browser, job) {
+// A tab of the pool: each worker keeps one tab and loads its pages into it one after the other. A new tab per
+// page cost a tab, a CDP session and often a renderer process each time; a navigation in the same tab gives a
+// fresh document all the same. A tab whose page failed or timed out is closed and replaced.
+async function openTab(browser) {
   const page = await browser.newPage();
+  const client = await page.createCDPSession();
+  if (config.blockUrls && config.blockUrls.length) {
+    await client.send('Network.enable');
+    await client.send('Network.setBlockedURLs', {urls: config.blockUrls});
+  }
+  return {page, client, kind: null};
+}
+
+const viewportKind = job => (job.viewport.is_mobile ? 'mobile' : 'desktop');
+
+// The next job for a worker: the first of its tab's kind when there is one.
+function nextJob(queue, tab) {
+  const index = tab ? queue.findIndex(job => viewportKind(job) === tab.kind) : -1;
+  return queue.splice(Math.max(0, index), 1)[0];
+}
+
+async function checkPage(tab, job) {
+  const {page, client} = tab;
+  let onRequest = null;
   try {
     const viewport = {width: job.viewport.width, height: job.viewport.height};
     if (job.viewport.is_mobile) Object.assign(viewport, {isMobile: true, hasTouch: true});
+    // Puppeteer reloads the open page when the mobile emulation changes: the tab's previous page is left first
+    // (and workers prefer jobs of their tab's kind, see `nextJob`). Always set: the reflow check of the previous
+    // page left the tab at 320 px.
+    const kind = viewportKind(job);
+    if (tab.kind !== null && tab.kind !== kind) await page.goto('about:blank');
+    tab.kind = kind;
     await page.setViewport(viewport);
-    if (config.blockUrls && config.blockUrls.length) {
-      const network = await page.createCDPSession();
-      await network.send('Network.enable');
-      await network.send('Network.setBlockedURLs', {urls: config.blockUrls});
-    }
     // Every request the page makes, for the whole check (lazy images, fonts, scripts started by a click):
     // anything from another host than the site's own is a finding (issue 15: no third-party requests).
     const ownHost = new URL(job.url).host;
     const elsewhere = new Set();
     if (job.mode !== 'crop') {
-      page.on('request', request => {
+      onRequest = request => {
         try {
           const url = new URL(request.url());
           if (/^(https?|wss?):$/.test(url.protocol) && url.host !== ownHost) elsewhere.add(url.origin);
         } catch (error) { /* not a URL with a host (data:, blob:): nothing leaves the machine */ }
-      });
+      };
+      page.on('request', onRequest);
     }
     const t0 = Date.now();
     const response = await page.goto(job.url, {waitUntil: 'domcontentloaded', timeout: config.timeout});
     if (!response || !(response.ok() || response.status() === 304)) {
-      throw new Error('HTTP ' + (response ? response.status() : 'geen antwoord'));
+      const status = response ? response.status() : 0;
+      throw Object.assign(new Error('HTTP ' + status),
+        {say: status ? ['bc_page_status', {status}] : ['bc_page_no_answer', {}]});
     }
     await page.evaluate(pageLibrary);
-    const client = await page.createCDPSession();
     const issues = [];
     let lang = null;
     const times = {};
@@ -855,12 +880,12 @@ async function checkPage(browser, job) {
     for (const origin of elsewhere) {
       issues.push({
         code: 'third-party-request', type: 'error', runner: 'helder', selector: '', context: origin,
-        element: null, runnerExtras: {}, message: 'Verzoek naar ' + origin,
+        element: null, runnerExtras: {say: [['bc_saw_third_party', {origin}]]}, message: '',
       });
     }
     return {issues, lang, tabStops: round.count, times};
   } finally {
-    await page.close().catch(() => {});
+    if (onRequest) page.off('request', onRequest);
   }
 }
 
@@ -873,14 +898,16 @@ async function checkPage(browser, job) {
   try {
     const queue = config.jobs.slice();
     const worker = async () => {
+      let tab = null;
       while (queue.length) {
-        const job = queue.shift();
+        const job = nextJob(queue, tab);
         progress('begin', job.id);
         let timer = null;
         const started = Date.now();
         try {
+          tab = tab || await openTab(browser);
           results[job.id] = await Promise.race([
-            checkPage(browser, job),
+            checkPage(tab, job),
             new Promise((_, reject) => {
               timer = setTimeout(() => reject(new Error('timeout')), config.jobTimeout);
             }),
@@ -888,12 +915,17 @@ async function checkPage(browser, job) {
           results[job.id].ms = Date.now() - started;
           progress('done', job.id);
         } catch (error) {
-          results[job.id] = {error: String(error && error.message || error).slice(0, 500)};
+          results[job.id] = {error: String(error && error.message || error).slice(0, 500),
+            say: error && error.say || null};
           progress('error', job.id, {message: results[job.id].error});
+          // The page may still be busy (a timeout): the next job gets a fresh tab.
+          if (tab) await tab.page.close().catch(() => {});
+          tab = null;
         } finally {
           clearTimeout(timer);
         }
       }
+      if (tab) await tab.page.close().catch(() => {});
     };
     await Promise.all(Array.from({length: Math.max(1, config.concurrency)}, worker));
   } finally {
