@@ -196,7 +196,7 @@ PIECES = [
 @settings(max_examples=400, deadline=None, database=None)
 @given(st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=40).map("".join))
 def test_the_page_cleaner_in_pieces_writes_what_it_writes_in_one_go(html):
-    """Cleaning piece by piece (each `<li` starts a piece) gives exactly the text of one cleaning of the whole,
+    """Cleaning piece by piece (each start tag starts a piece) gives exactly the text of one cleaning of the whole,
     for any input: also when a piece ends inside a script, a comment or a removed element."""
     policy = PagePolicy(theme_scripts(THEME_DIRS))
     whole = _clean(html, policy)

@@ -405,9 +405,10 @@ def clean_page(html_text: str, policy: PagePolicy, *, content: str = "") -> str:
     return _clean_theme(html_text, policy)
 
 
-#: Where theme HTML is cut into pieces: before each list item. The menu is one list item per page of the site,
-#: the same on every page of a folder, so without this a site of n pages cleans n menus of up to n items.
-_PIECE = re.compile(r"<li[\s>]")
+#: Where theme HTML is cut into pieces: before each start tag. Most of a page is the same on many pages (the
+#: menu, one item per page of a folder; the header, the footer, the theme's scripts), so without this a site of
+#: n pages would clean n menus of up to n items.
+_PIECE = re.compile(r"<[a-z]", re.IGNORECASE)
 #: How many cleaned pieces a policy remembers (a few per page of a large site; then it starts again).
 _KNOWN_PIECES = 50_000
 
@@ -423,20 +424,20 @@ def _clean_theme(html_text: str, policy: PagePolicy) -> str:
     known = policy.known
     out: list[str] = []
     start = 0
-    for found in _PIECE.finditer(html_text, 1):
-        cut = found.start()
+    cuts = [found.start() for found in _PIECE.finditer(html_text, 1)] + [len(html_text)]
+    for cut in cuts:
         piece = html_text[start:cut]
         cleaned = known.get(piece)
         if cleaned is None:
             cleaned = _clean_piece(piece, policy)
             if cleaned is None:
+                out.append(_clean(html_text[start:], policy))
                 break
             if len(known) >= _KNOWN_PIECES:
                 known.clear()
             known[piece] = cleaned
         out.append(cleaned)
         start = cut
-    out.append(_clean(html_text[start:], policy))
     return "".join(out)
 
 
