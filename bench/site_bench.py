@@ -15,7 +15,12 @@ Each command runs as its own process; wall time and CPU time (user + system, wor
 both reported. The machine is shared, so wall time swings with the load of others: the ratios of CPU time are
 the steadier result. The accessibility gate is off here: it has its own benchmark (`bench/audit_bench.py`).
 
-    .venv/bin/python bench/site_bench.py [--sizes 1000 5000] [--keep DIR]
+    .venv/bin/python bench/site_bench.py [--sizes 1000 5000] [--keep DIR] [--skip-extra] [--code DIR]
+
+Each result is printed as soon as it is measured (a run stopped half-way still says what it measured).
+`--skip-extra` leaves out the run in two processes and the check of the generated pages. `--code DIR` measures
+Helder's code in another checkout (its `plugins/` and `readability/`, with this checkout's libraries), for a
+before-and-after on the same machine.
 """
 
 from __future__ import annotations
@@ -112,9 +117,13 @@ class Run:
     peak_mb: float
 
 
+#: Extra environment of every measured command (`--code`: PYTHONPATH to another checkout's Helder).
+ENV: dict[str, str] = {}
+
+
 def run(args: list[str], cwd: Path, **env: str) -> Run:
     """One command as its own process: wall time, CPU time (its worker processes included), peak memory."""
-    environ = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env)
+    environ = dict(os.environ, NO_MKDOCS_2_WARNING="1", **ENV, **env)
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         proc = subprocess.Popen(args, cwd=cwd, env=environ, stdout=out, stderr=subprocess.STDOUT)
@@ -151,12 +160,18 @@ hp._at_source = lambda finding, *rest: finding  # keep each finding on the gener
 results, moved = check_generated(site, pages, made)
 print(json.dumps([len(made), [f"{{f.path}}:{{f.line}} {{f.rule}}" for f in moved]]))
 """
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=dict(os.environ, **ENV),
+    )
     count, found = json.loads(done.stdout)
     return count, found
 
 
-def measure(work: Path, size: int) -> dict[str, Any]:
+def measure(work: Path, size: int, *, extra: bool = True) -> dict[str, Any]:
     on, off = work / f"{size}-on", work / f"{size}-off"
     for folder, checks in ((on, True), (off, False)):
         if folder.exists():
@@ -164,16 +179,26 @@ def measure(work: Path, size: int) -> dict[str, Any]:
         make_site(folder, size, checks)
     mkdocs, helder = str(BIN / "mkdocs"), str(BIN / "helder")
     found: dict[str, Any] = {"size": size}
-    found["plain"] = run([mkdocs, "build", "-q"], off)
+
+    def note(name: str, result: Run) -> None:
+        found[name] = result
+        print(
+            f"  {size} {name:<11} wall {result.wall:8.2f} cpu {result.cpu:8.2f} peak {result.peak_mb:6.0f} MB"
+            f"  (load {os.getloadavg()[0]:.1f})",
+            flush=True,
+        )
+
+    note("plain", run([mkdocs, "build", "-q"], off))
     cold(on)
-    found["cold"] = run([mkdocs, "build", "-q"], on)
-    found["warm"] = run([mkdocs, "build", "-q"], on)
+    note("cold", run([mkdocs, "build", "-q"], on))
+    note("warm", run([mkdocs, "build", "-q"], on))
     cold(on)
-    found["check_cold"] = run([helder, "check", "--format", "json"], on)
-    found["check_warm"] = run([helder, "check", "--format", "json"], on)
-    cold(on)
-    found["check_two"] = run([helder, "check", "--format", "json"], on, HELDER_WORKERS="2")
-    found["generated"] = generated_findings(on)
+    note("check_cold", run([helder, "check", "--format", "json"], on))
+    note("check_warm", run([helder, "check", "--format", "json"], on))
+    if extra:
+        cold(on)
+        note("check_two", run([helder, "check", "--format", "json"], on, HELDER_WORKERS="2"))
+        found["generated"] = generated_findings(on)
     return found
 
 
@@ -193,6 +218,8 @@ def report(rows: list[dict[str, Any]]) -> None:
     }
     for row in rows:
         for name, label in names.items():
+            if name not in row:
+                continue
             r = row[name]
             print(f"{row['size']:>6} {label:<34} {r.wall:>8.2f} {r.cpu:>8.2f} {r.peak_mb:>8.0f}")
     print()
@@ -208,12 +235,14 @@ def report(rows: list[dict[str, Any]]) -> None:
                 f"  {names[name]:<32} / plain build: {ratio(row, name, 'wall'):.2f} / {ratio(row, name, 'cpu'):.2f}"
                 f"  (goal <= {GOALS[goal]:.2f})"
             )
-        two, one = row["check_two"], row["check_cold"]
-        print(
-            f"  helder check cold, 2 processes / 1: wall {two.wall / one.wall:.2f}, cpu {two.cpu / one.cpu:.2f}"
-        )
-        count, found = row["generated"]
-        print(f"  generated pages: {count}, findings on them: {len(found)} {found[:5]}")
+        if "check_two" in row:
+            two, one = row["check_two"], row["check_cold"]
+            print(
+                f"  helder check cold, 2 processes / 1: wall {two.wall / one.wall:.2f}, "
+                f"cpu {two.cpu / one.cpu:.2f}"
+            )
+            count, found = row["generated"]
+            print(f"  generated pages: {count}, findings on them: {len(found)} {found[:5]}")
     first, last = rows[0], rows[-1]
     if len(rows) > 1:
         for name in ("plain", "cold", "warm"):
@@ -229,12 +258,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--keep", type=Path, help="keep the generated sites in this folder")
+    parser.add_argument("--skip-extra", action="store_true", help="no 2-process run, no generated-page check")
+    parser.add_argument("--code", type=Path, help="measure the Helder code of another checkout")
     args = parser.parse_args()
+    if args.code:
+        code = args.code.resolve()
+        ENV["PYTHONPATH"] = os.pathsep.join([str(code / "plugins"), str(code)])
+        print(f"Helder's code from {code}", flush=True)
     work = args.keep or Path(tempfile.mkdtemp(prefix="helder-bench-"))
     print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start", flush=True)
     rows = []
     for size in args.sizes:
-        rows.append(measure(work, size))
+        rows.append(measure(work, size, extra=not args.skip_extra))
         print(f"{size} pages measured, load average {os.getloadavg()[0]:.1f}", flush=True)
     report(rows)
     if not args.keep:

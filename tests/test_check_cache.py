@@ -17,7 +17,7 @@ from helder.checkcache import CACHE_FILE, CheckCache
 from helder.checker import check_files, discover
 from helder.pages.help_pages import generated_uris
 from helder.site import load_mkdocs_site
-from sitelib import GOOD_PRODUCT, SiteDir, mkdocs_yml
+from sitelib import BIN, GOOD_PRODUCT, SiteDir, mkdocs_yml
 
 LONG = (
     "Indien u een aanvraag wilt indienen voor een vergunning dan dient u er rekening mee te houden dat de "
@@ -206,3 +206,34 @@ def test_a_page_goes_stale_in_the_cache_as_the_days_pass(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1856563200")  # 2028-10-31
     code, findings = site.check_json()
     assert [f["path"] for f in findings if f["rule"] == "freshness.stale"] == ["content/paspoort.md"]
+
+
+def test_no_cache_checks_every_page_again_and_leaves_the_cache_alone(site: SiteDir) -> None:
+    """`helder check --no-cache` reads no entry and writes none: a wrong entry (one the key cannot tell from a
+    right one, as after a bug in Helder) is answered by the cache without it, and by a real check with it."""
+    site.page("paspoort.md", _product("Paspoort aanvragen", f"\n{LONG}\n"))
+    assert site.check().code == 1
+    stored = json.loads(_cache(site).read_text(encoding="utf-8"))
+    entry = stored["entries"]["content/paspoort.md"]
+    assert any(f["rule"] == "readability.sentence-length" for f in entry["findings"])
+    entry["findings"] = []  # same key, the long sentence forgotten
+    _cache(site).write_text(json.dumps(stored), encoding="utf-8")
+    assert site.check().code == 0  # the cache answered: the page's own text was not read again
+    wrong = _cache(site).read_text(encoding="utf-8")  # as that check wrote it back
+
+    code, findings = site.check_json("--no-cache")
+    assert code == 1
+    assert [f["path"] for f in findings if f["rule"] == "readability.sentence-length"] == [
+        "content/paspoort.md"
+    ]
+    assert _cache(site).read_text(encoding="utf-8") == wrong  # not written: the file is as it was
+    _cache(site).unlink()
+    assert site.check("--no-cache").code == 1
+    assert not _cache(site).exists()  # and no new file either
+
+
+def test_no_cache_is_in_the_help_in_both_languages(site: SiteDir) -> None:
+    dutch = " ".join(site.run(str(BIN / "helder"), "check", "--help").out.split())
+    english = " ".join(site.run(str(BIN / "helder"), "--lang", "en", "check", "--help").out.split())
+    assert "--no-cache Controleer alle pagina's opnieuw." in dutch
+    assert "--no-cache Check every page again." in english

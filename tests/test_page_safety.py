@@ -13,7 +13,10 @@ from pathlib import Path
 
 import material
 import pytest
-from helder.sanitize import URL_ATTRIBUTES, PagePolicy, clean_page, theme_scripts
+from helder import sanitize
+from helder.sanitize import URL_ATTRIBUTES, PagePolicy, _clean, clean_page, theme_scripts
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sitelib import GOOD_PRODUCT, REPO, mkdocs_yml
 
 THEME_DIRS = [str(REPO / "overrides"), str(Path(material.__file__).parent / "templates")]
@@ -178,3 +181,51 @@ def test_a_body_the_theme_prints_in_two_parts_is_passed_through_and_what_is_betw
     # Pieces in the wrong order are not trusted: the whole page is cleaned.
     swapped = f"<main>{rest}<script>alert(1)</script>{head}</main>"
     assert "<script>" not in clean_page(swapped, POLICY, content=content)
+
+
+# --- the page cleaner in pieces (issue 14): a menu item seen on another page is not cleaned again ----------
+
+PIECES = [
+    '<li class="md-nav__item">', '<li>', "<li", "</li>", '<a href="../p/">P</a>', "<script>", "</script>",
+    "alert(1)", "<!--", "-->", "<iframe>", "</iframe>", "<style>", "</style>", "&amp;", "&T", "&#106;", "<",
+    ">", '"', "<a href=", '"javascript:alert(1)"', " onclick=x", "<![if x]>", "<!doctype html>", "<svg>",
+    "<textarea>", "</textarea>", "<p>", "text", "\n",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=40).map("".join))
+def test_the_page_cleaner_in_pieces_writes_what_it_writes_in_one_go(html):
+    """Cleaning piece by piece (each start tag starts a piece) gives exactly the text of one cleaning of the whole,
+    for any input: also when a piece ends inside a script, a comment or a removed element."""
+    policy = PagePolicy(theme_scripts(THEME_DIRS))
+    whole = _clean(html, policy)
+    assert clean_page(html, policy) == whole
+    assert clean_page(html, policy) == whole  # a second time, from the pieces it remembers
+
+
+def test_menu_items_seen_on_another_page_are_not_cleaned_again(site):
+    """A real built site: each page cleaned again with one policy gives the page as built, and the menu items
+    a page shares with the pages cleaned before it come from what the policy remembers."""
+    for number in range(8):
+        site.page(f"map/dienst-{number}.md", GOOD_PRODUCT.replace("Paspoort aanvragen", f"Dienst {number}"))
+    assert site.build().code == 0
+    policy = PagePolicy(theme_scripts(THEME_DIRS))
+    pages = sorted((site.root / "site" / "map").glob("dienst-*/index.html"))
+    assert len(pages) == 8
+    for path in pages[:-1]:
+        html = path.read_text(encoding="utf-8")
+        assert clean_page(html, policy) == html == _clean(html, policy), path
+    last = pages[-1].read_text(encoding="utf-8")
+    cleaned: list[str] = []
+    real = sanitize._clean_piece
+    try:
+        sanitize._clean_piece = lambda piece, pol: cleaned.append(piece) or real(piece, pol)
+        assert clean_page(last, policy) == last
+    finally:
+        sanitize._clean_piece = real
+    menu = [piece for piece in cleaned if 'class="md-nav__link' in piece and "dienst-" in piece]
+    # The folder's other seven pages are in the menu of each page: at most the page's own item (marked as the
+    # current one) and its neighbour are new; the other items were cleaned on an earlier page.
+    assert last.count('href="../dienst-') >= 7
+    assert len(menu) <= 2, [piece[:200] for piece in menu]

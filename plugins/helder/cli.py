@@ -82,9 +82,15 @@ def _lang(ctx: click.Context, site: Site | None = None) -> str:
 @config_option
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True, help="cli_help_format")
 @changes.option  # --changed-since REF (helder.changes)
+@click.option("--no-cache", is_flag=True, help="cli_help_check_no_cache")
 @click.pass_context
 def check(
-    ctx: click.Context, paths: tuple[Path, ...], config_file: str, fmt: str, changed_since: str | None
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    config_file: str,
+    fmt: str,
+    changed_since: str | None,
+    no_cache: bool,
 ) -> None:
     asked = (ctx.find_root().obj or {}).get("lang")
     site = load_site(config_file, _lang(ctx), explicit=bool(asked))
@@ -95,7 +101,8 @@ def check(
     # Files given on the command line are shown as given; the whole docs folder relative to the site's root.
     files = discover(paths) if paths else [(file, site.shown(file)) for file, _ in discover([site.docs_dir])]
     site.ctx.generated = generated_uris(site)
-    cache = site.check_cache()
+    # --no-cache: every page is checked again; the cache file is neither read nor written.
+    cache = CheckCache(None) if no_cache else site.check_cache()
     report = check_files(files, site.ctx, default_lang=site.default_lang, cache=cache)
     if not paths:
         _check_generated(site, report, cache)

@@ -333,6 +333,8 @@ class PagePolicy:
             parts = [re.escape(part) for part in script.split(_THEME_VALUE)]
             patterns.append(r'[^"\'<>\\]*'.join(parts))
         self._scripts = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        #: Pieces of theme HTML already cleaned, with what came out (`_clean_theme`).
+        self.known: dict[str, str] = {}
 
     def removes(self, tag: str, attrs: dict[str, str | None]) -> bool:
         """Elements a page never keeps: embedded pages and plugins, `<base>`, refresh, third-party files."""
@@ -387,7 +389,7 @@ def clean_page(html_text: str, policy: PagePolicy, *, content: str = "") -> str:
     everything around and between them is cleaned.
     """
     if not content:
-        return _clean(html_text, policy)
+        return _clean_theme(html_text, policy)
     head, mark, rest = content.partition("</h1>")
     for pieces in ([content], [head + mark, rest] if mark and rest else []):
         out: list[str] = []
@@ -396,11 +398,57 @@ def clean_page(html_text: str, policy: PagePolicy, *, content: str = "") -> str:
             at = html_text.find(piece, start)
             if at < 0:
                 break
-            out += [_clean(html_text[start:at], policy), piece]
+            out += [_clean_theme(html_text[start:at], policy), piece]
             start = at + len(piece)
         else:
-            return "".join(out) + _clean(html_text[start:], policy)
-    return _clean(html_text, policy)
+            return "".join(out) + _clean_theme(html_text[start:], policy)
+    return _clean_theme(html_text, policy)
+
+
+#: Where theme HTML is cut into pieces: before each start tag. Most of a page is the same on many pages (the
+#: menu, one item per page of a folder; the header, the footer, the theme's scripts), so without this a site of
+#: n pages would clean n menus of up to n items.
+_PIECE = re.compile(r"<[a-z]", re.IGNORECASE)
+#: How many cleaned pieces a policy remembers (a few per page of a large site; then it starts again).
+_KNOWN_PIECES = 50_000
+
+
+def _clean_theme(html_text: str, policy: PagePolicy) -> str:
+    """`_clean(html_text, policy)`, piece by piece: a piece seen before on another page is not cleaned again.
+
+    A piece is cleaned on its own, by a parser of its own. That is the same as cleaning it as part of the
+    whole page, because a piece is only taken where the parser of the whole page would be at rest: nothing
+    half read, not inside a script or a removed element. When a piece does not end like that, the rest of the
+    page is cleaned in one go, as without pieces.
+    """
+    known = policy.known
+    out: list[str] = []
+    start = 0
+    cuts = [found.start() for found in _PIECE.finditer(html_text, 1)] + [len(html_text)]
+    for cut in cuts:
+        piece = html_text[start:cut]
+        cleaned = known.get(piece)
+        if cleaned is None:
+            cleaned = _clean_piece(piece, policy)
+            if cleaned is None:
+                out.append(_clean(html_text[start:], policy))
+                break
+            if len(known) >= _KNOWN_PIECES:
+                known.clear()
+            known[piece] = cleaned
+        out.append(cleaned)
+        start = cut
+    return "".join(out)
+
+
+def _clean_piece(piece: str, policy: PagePolicy) -> str | None:
+    """A piece of a page, cleaned; None when the parser would not be at rest after it."""
+    cleaner = _Cleaner(piece, policy)
+    cleaner.feed(piece)
+    at_rest = not cleaner.rawdata and cleaner.cdata_elem is None
+    if not at_rest or cleaner.hiding is not None or cleaner.raw is not None:
+        return None
+    return "".join(cleaner.out)
 
 
 def _clean(html_text: str, policy: PagePolicy | None, *, local_only: bool = False) -> str:

@@ -267,9 +267,24 @@ def _inline_items(inline: Token) -> Iterator[Item]:
     yield Item("block_end", line)
 
 
-def items(tokens: Sequence[Token]) -> list[Item]:
+#: The tokens `items` was last asked about, and its answer: the rules of one page ask about the same tokens
+#: about ten times in a row (issue 14: a tenth of a cold check went to making the same items again).
+_LAST_ITEMS: tuple[Sequence[Token], tuple[Item, ...]] | None = None
+
+
+def items(tokens: Sequence[Token]) -> tuple[Item, ...]:
     """All running text and raw HTML of a page, in order. Fenced and indented code is left out: it is shown
     as code, never run."""
+    global _LAST_ITEMS
+    last = _LAST_ITEMS
+    if last is not None and last[0] is tokens:
+        return last[1]
+    found = tuple(_items(tokens))
+    _LAST_ITEMS = (tokens, found)
+    return found
+
+
+def _items(tokens: Sequence[Token]) -> list[Item]:
     out: list[Item] = []
     for token in tokens:
         if token.type == "inline":
