@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from sitelib import BIN, GOOD_PRODUCT, SiteDir
 
-#: Enough pages that a build takes well over 6 seconds, so each kill hits a build that is still running.
+#: Enough pages that a build takes some seconds; each kill falls at a part of a measured build of this site.
 PAGES = 240
 
 
@@ -46,11 +46,19 @@ def big_site(tmp_path_factory: pytest.TempPathFactory) -> SiteDir:
         site.page(f"zaken/p{number:03}.md", product(number))
     first = site.build()
     assert first.code == 0, first.text[-2000:]
+    # How long a build of this site takes on this machine now (the check cache is warm, as in the kill test):
+    # the kills fall at parts of it, so a faster Helder or machine cannot let the build finish first.
+    started = time.monotonic()
+    assert site.build().code == 0
+    site.seconds = time.monotonic() - started
     return site
 
 
-@pytest.mark.parametrize("seconds", [1, 3, 6])
-def test_a_build_killed_while_it_runs_leaves_the_previous_site_byte_identical(big_site, seconds):
+@pytest.mark.parametrize(
+    "part", [0.1, 0.3, 0.5]
+)  # well before the end: a build killed after it published has published
+def test_a_build_killed_while_it_runs_leaves_the_previous_site_byte_identical(big_site, part):
+    seconds = big_site.seconds * part
     site_dir = big_site.root / "site"
     before = snapshot(site_dir)
     assert len(before) > PAGES  # a whole site: every page, the feed, the search index
