@@ -253,11 +253,14 @@ def test_the_file_name_gives_the_language(path: str, lang: str | None) -> None:
     ],
 )
 def test_links_to_a_page_in_another_language(markdown: str, expected: str) -> None:
-    known = {"burgerzaken/verhuizen.md": "burgerzaken/verhuizen/", "afval/pas.md": "afval/pas/"}
+    # The links to the Dutch pages, as seen from `en/burgerzaken/paspoort/`.
+    known = {
+        "burgerzaken/verhuizen.md": "../../../burgerzaken/verhuizen/",
+        "afval/pas.md": "../../../afval/pas/",
+    }
     out = links_to_other_language(
         markdown,
         "burgerzaken/paspoort.en.md",
-        "en/burgerzaken/paspoort/",
         in_build=lambda uri: uri == "burgerzaken/paspoort.md",
         url_of=known.get,
     )

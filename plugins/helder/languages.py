@@ -15,13 +15,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+from mkdocs.structure.files import File
+
+from readability import SUPPORTED_LANGUAGES
 
 #: `rijbewijs.en.md` → "en": a translation in mkdocs-static-i18n's suffix structure.
 _SUFFIX = re.compile(r"\.([a-z]{2})\.md$")
 
 
-def file_lang(path: str, known: tuple[str, ...]) -> str | None:
+def file_lang(path: str, known: tuple[str, ...] = SUPPORTED_LANGUAGES) -> str | None:
     """The language a file's name gives it (`page.en.md`), if it is one Helder checks."""
     match = _SUFFIX.search(path)
     return match.group(1) if match and match.group(1) in known else None
@@ -77,3 +82,16 @@ def register_generated(config: Any, file: Any) -> None:
     file.localization = None
     file.norm_src_uri = file.src_uri
     pages.setdefault(lang, []).append(file)
+
+
+def url_in_own_language(uri: str, docs_dir: Path, main: str | None, config: Any) -> str | None:
+    """The address (from the site's root) of page `uri`, a file in docs_dir, in the build of its own language:
+    `verhuizen.md` at `burgerzaken/verhuizen/`, `rijbewijs.en.md` at `en/burgerzaken/rijbewijs/` (the way
+    mkdocs-static-i18n places it); None when there is no such file."""
+    if not (docs_dir / uri).is_file():
+        return None
+    lang = file_lang(uri)
+    prefix = f"{lang}/" if lang and lang != main else ""
+    plain = uri.removesuffix(f".{lang}.md") + ".md" if lang else uri
+    url = File(plain, str(docs_dir), config.site_dir, config.use_directory_urls).url
+    return prefix + ("" if url == "./" else url)

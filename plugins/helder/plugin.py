@@ -12,9 +12,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils import CountHandler
-
-from readability import SUPPORTED_LANGUAGES
+from mkdocs.utils import CountHandler, get_relative_url
 
 from . import clock, publishing
 from .audit.gate import default_report_dir, run_gate
@@ -24,7 +22,7 @@ from .checkcache import CheckCache
 from .checker import PageReport, Report, check_page, check_sources, check_titles
 from .config import ConfigAbort, HelderConfig, check_options
 from .findings import Finding, Severity, count, format_text, sort_key, summary_counts
-from .languages import LanguageBuild, file_lang, language_build, register_generated
+from .languages import LanguageBuild, language_build, register_generated, url_in_own_language
 from .messages import Msg, message, theme_words
 from .outputs.history import read_history, setting_line
 from .outputs.jsonld import government_service, script_tag
@@ -96,8 +94,9 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         self.dirty = dirty
 
     def on_config(self, config: Any) -> Any:
-        self.build = language_build(config)
-        if self.build.nested:  # English after Dutch: one report, one gate and one publication for all
+        if language_build(
+            config
+        ).nested:  # English after Dutch: one report, one gate and one publication for all
             return config
         self.report = Report()  # serve rebuilds start clean
         self.not_found = {}
@@ -309,25 +308,18 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             markdown = links_to_other_language(
                 markdown,
                 page.file.src_uri,
-                page.file.url,
                 in_build=lambda uri: files.get_file_from_path(uri) is not None,
-                url_of=lambda uri: self._url_in_own_language(uri, config),
+                url_of=lambda uri: self._link_to_other_language(uri, page, config),
             )
         # Lists nested hundreds deep would crash Python-Markdown: `markdown.nesting` refuses the page, and the
         # build gets a text it can render, so the other pages' findings are still reported.
         return page_markdown(cap_nesting(markdown), result, self.report, page.file.src_uri, self.site)
 
-    def _url_in_own_language(self, uri: str, config: Any) -> str | None:
-        """The address of page `uri` (a file in docs_dir) in the build of its own language: `verhuizen.md` at
-        `burgerzaken/verhuizen/`, `rijbewijs.en.md` at `en/burgerzaken/rijbewijs/`; None when there is none."""
+    def _link_to_other_language(self, uri: str, page: Page, config: Any) -> str | None:
+        """A link from `page` to page `uri` in the build of that page's own language (None: no such page)."""
         assert self.site is not None
-        if not (self.site.docs_dir / uri).is_file():
-            return None
-        lang = file_lang(uri, SUPPORTED_LANGUAGES)
-        prefix = f"{lang}/" if lang and lang != self.build.main else ""
-        plain = uri.removesuffix(f".{lang}.md") + ".md" if lang else uri
-        url = File(plain, str(self.site.docs_dir), config.site_dir, config.use_directory_urls).url
-        return prefix + ("" if url == "./" else url)
+        url = url_in_own_language(uri, self.site.docs_dir, self.build.main, config)
+        return None if url is None else get_relative_url(url, page.file.url)
 
     @event_priority(-100)  # after every other plugin: nothing changes the page after the cleaner
     def on_post_page(self, output: str, *, page: Page, config: Any) -> str:

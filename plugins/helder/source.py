@@ -21,8 +21,6 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 
-from readability import SUPPORTED_LANGUAGES
-
 from .findings import Finding, Severity
 from .languages import file_lang
 from .messages import message
@@ -275,7 +273,7 @@ def parse_text(text: str, path: str, *, default_lang: str = "nl", lang: str = "n
     if text.startswith("\ufeff"):
         text = text[1:]
     # `page.en.md` is the English version of `page.md` (mkdocs-static-i18n): its name says its language.
-    default_lang = file_lang(path, SUPPORTED_LANGUAGES) or default_lang
+    default_lang = file_lang(path) or default_lang
     page = SourcePage(path=path, text=text, body=text, default_lang=default_lang)
     match = _FRONT_MATTER.match(text)
     if not match:

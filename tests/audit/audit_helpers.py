@@ -37,6 +37,19 @@ SEARCH_FORM_IGNORE = {
 }
 
 
+def audit_block(tools: dict[str, str], cache_dir: Path, extra: str = "") -> str:
+    """The plugin's `audit:` settings for a test's mkdocs.yml (under `  - helder:`): the real tools, a cache of
+    the test's own, the search-form ignore, and `extra` lines (already indented by 8 spaces)."""
+    return (
+        "      audit:\n"
+        f"        node_modules: {tools['node_modules']}\n        browser: {tools['browser']}\n"
+        f"        cache_dir: {cache_dir}\n" + extra + "        ignores:\n"
+        f"          - rule: {SEARCH_FORM_IGNORE['rule']}\n"
+        f"            selector: '{SEARCH_FORM_IGNORE['selector']}'\n"
+        f"            reason: '{SEARCH_FORM_IGNORE['reason']}'\n"
+    )
+
+
 MKDOCS_YML = """\
 site_name: Gemeente Voorbeeld
 site_url: https://www.voorbeeld.nl/

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from audit_helpers import PNG, SEARCH_FORM_IGNORE, build_site, page_map
+from audit_helpers import PNG, SEARCH_FORM_IGNORE, audit_block, build_site, page_map
 from click.testing import CliRunner
 from helder.audit.cli import audit
 from helder.audit.config import load_options
@@ -165,14 +165,8 @@ def test_cli_text_output_exit_codes_and_cache(audited: dict[str, Any], tools: di
     root: Path = audited["root"]
     config = root / "mkdocs-helder.yml"
     config.write_text(
-        "site_name: x\ndocs_dir: content\nplugins:\n  - search\n  - helder:\n      audit:\n"
-        f"        node_modules: {tools['node_modules']}\n        browser: {tools['browser']}\n"
-        f"        cache_dir: {root / 'cache'}\n"
-        "        browser_checks: false\n"
-        "        ignores:\n"
-        f"          - rule: {SEARCH_FORM_IGNORE['rule']}\n"
-        f"            selector: '{SEARCH_FORM_IGNORE['selector']}'\n"
-        f"            reason: '{SEARCH_FORM_IGNORE['reason']}'\n",
+        "site_name: x\ndocs_dir: content\nplugins:\n  - search\n  - helder:\n"
+        + audit_block(tools, root / "cache", "        browser_checks: false\n"),
         encoding="utf-8",
     )
     (root / ".helder").mkdir(exist_ok=True)

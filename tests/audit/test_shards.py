@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from audit_helpers import PNG, SEARCH_FORM_IGNORE, build_site, page_map
+from audit_helpers import PNG, audit_block, build_site, page_map
 from click.testing import CliRunner
 from helder.audit.shards import Shard, ShardError, parse_shard
 from helder.cli import cli
@@ -45,13 +45,7 @@ def project(tmp_path_factory: pytest.TempPathFactory, tools: dict[str, str]) -> 
     (site / "kaart.png").write_bytes(PNG)
     config = root / "audit.yml"
     config.write_text(
-        "site_name: x\nplugins:\n  - helder:\n      audit:\n"
-        f"        node_modules: {tools['node_modules']}\n        browser: {tools['browser']}\n"
-        f"        cache_dir: {root / 'cache'}\n        timeout: 30\n"
-        "        ignores:\n"
-        f"          - rule: {SEARCH_FORM_IGNORE['rule']}\n"
-        f"            selector: '{SEARCH_FORM_IGNORE['selector']}'\n"
-        f"            reason: '{SEARCH_FORM_IGNORE['reason']}'\n",
+        "site_name: x\nplugins:\n  - helder:\n" + audit_block(tools, root / "cache", "        timeout: 30\n"),
         encoding="utf-8",
     )
     (root / ".helder").mkdir(exist_ok=True)

@@ -19,7 +19,7 @@ import yaml
 from .. import levels
 from ..findings import format_github, format_text, github_command
 from ..levels import Levels
-from ..messages import LANGUAGES, Msg, text
+from ..messages import LANGUAGES, MessageError, Msg, text
 from ..rules import registry
 from . import shards
 from .config import AuditOptions, load_options
@@ -78,10 +78,8 @@ def read_site_config(config_file: Path) -> SiteSettings:
     return SiteSettings(site_dir, dict(audit), lang, helder.get("rules"), helder.get("sections"))
 
 
-class SettingsError(Exception):
-    def __init__(self, msg: Msg) -> None:
-        super().__init__(str(msg))
-        self.msg = msg
+class SettingsError(MessageError):
+    """mkdocs.yml cannot be read for the audit; the message says what to change."""
 
 
 def _fail(msg: Msg, lang: str) -> NoReturn:
@@ -111,9 +109,8 @@ class _AuditCommand(click.Command):
         return super().invoke(ctx)
 
 
-@click.command("merge", help="cli_help_audit_merge")
-@click.argument("results", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
+#: The options `helder audit` and `helder audit merge` share.
+_config_option = click.option(
     "-f",
     "--config",
     "config_file",
@@ -121,7 +118,7 @@ class _AuditCommand(click.Command):
     default=None,
     help="cli_help_audit_config",
 )
-@click.option(
+_format_option = click.option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json", "github"]),
@@ -129,6 +126,12 @@ class _AuditCommand(click.Command):
     show_default=True,
     help="cli_help_audit_format",
 )
+
+
+@click.command("merge", help="cli_help_audit_merge")
+@click.argument("results", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@_config_option
+@_format_option
 @click.option("--report-dir", type=click.Path(file_okay=False, path_type=Path), help="cli_help_report_dir")
 @click.pass_context
 def merge(
@@ -180,22 +183,8 @@ def _report_dir(options: AuditOptions, project_root: Path, site: Path) -> Path:
 
 @click.command("audit", cls=_AuditCommand, help="cli_help_audit")
 @click.argument("site_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "-f",
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="cli_help_audit_config",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "github"]),
-    default="text",
-    show_default=True,
-    help="cli_help_audit_format",
-)
+@_config_option
+@_format_option
 @click.option("--browser", help="cli_help_browser")
 @click.option("--concurrency", type=click.IntRange(min=1), help="cli_help_concurrency")
 @click.option("--timeout", type=click.FloatRange(min=1), help="cli_help_timeout")

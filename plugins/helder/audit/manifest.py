@@ -19,15 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from ..files import write_atomic
-from ..messages import Msg
+from ..messages import MessageError, Msg
 
 
-class ManifestError(Exception):
+class ManifestError(MessageError):
     """The manifest exists but cannot be used; carries a catalogue message."""
-
-    def __init__(self, msg: Msg) -> None:
-        super().__init__(str(msg))
-        self.msg = msg
 
 
 def write_manifest(path: Path, pages: Mapping[str, str]) -> None:

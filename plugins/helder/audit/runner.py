@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..messages import Msg
+from ..messages import MessageError, Msg
 
 #: Chromium flags. As root Chromium refuses to start without --no-sandbox; the others stop it from calling
 #: Google services (this network refuses them, and a government audit should not phone home either) and from
@@ -60,12 +60,8 @@ module.exports = () => ({
 """
 
 
-class GateError(Exception):
+class GateError(MessageError):
     """The gate could not run. Carries a catalogue message that says what to install or change."""
-
-    def __init__(self, msg: Msg) -> None:
-        super().__init__(str(msg))
-        self.msg = msg
 
 
 @dataclass(frozen=True)

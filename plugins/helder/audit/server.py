@@ -26,18 +26,14 @@ from pathlib import Path
 from types import TracebackType
 from urllib.parse import urlsplit
 
-from ..messages import Msg
+from ..messages import MessageError, Msg
 
 #: The marker the plugin writes into the `<head>` of every page: which URL the page belongs to.
 PAGE_MARKER = re.compile(rb'<meta name="helder-page" content="([^"<>]*)"')
 
 
-class ServerError(Exception):
+class ServerError(MessageError):
     """The server could not start; carries a catalogue message that says what to change."""
-
-    def __init__(self, msg: Msg) -> None:
-        super().__init__(str(msg))
-        self.msg = msg
 
 
 def status_key(raw_path: str) -> tuple[str, str]:

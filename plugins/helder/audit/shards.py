@@ -22,7 +22,7 @@ from typing import Any
 
 from ..files import write_atomic
 from ..findings import Finding, Severity, sort_key
-from ..messages import Msg
+from ..messages import MessageError, Msg
 from .cache import file_hash
 from .report import report_data
 from .result import AuditResult, AuditSummary, IgnoredResult, PageResult, PageStatus
@@ -34,12 +34,8 @@ _SPEC = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
 _FINDING_KEYS = ("path", "line", "rule", "severity", "message", "suggestion", "replacement")
 
 
-class ShardError(Exception):
+class ShardError(MessageError):
     """Something that makes a merge (or a shard run) impossible; exit code 2."""
-
-    def __init__(self, msg: Msg) -> None:
-        super().__init__(str(msg))
-        self.msg = msg
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,15 @@ class Msg(Localized):
         return self.render(LANGUAGES[0])
 
 
+class MessageError(Exception):
+    """An error that says what went wrong and what to change, as a catalogue message: the CLI and the build
+    show `msg` in their own language. Each part of Helder names its own kind (`GateError`, `ShardError`...)."""
+
+    def __init__(self, msg: Msg) -> None:
+        super().__init__(str(msg))
+        self.msg = msg
+
+
 @dataclass(frozen=True)
 class Quoted(Localized):
     """`"a", "b" of "c"`."""

@@ -8,8 +8,6 @@ import posixpath
 import unicodedata
 from typing import TYPE_CHECKING
 
-from readability import SUPPORTED_LANGUAGES
-
 from ..languages import file_lang
 from ..templating import render
 
@@ -46,8 +44,8 @@ def overview(src_uri: str, result: PageReport, report: Report, site: Site) -> st
     audience = settings.get("audience") if isinstance(settings, dict) else None
     # In a site in two languages (mkdocs-static-i18n) an overview lists the pages of its own language:
     # `producten-a-z.en.md` the English pages (`*.en.md`), `producten-a-z.md` the others.
-    own = file_lang(src_uri, SUPPORTED_LANGUAGES)
-    chosen = [(uri, r) for uri, r in products(report, site) if file_lang(uri, SUPPORTED_LANGUAGES) == own]
+    own = file_lang(src_uri)
+    chosen = [(uri, r) for uri, r in products(report, site) if file_lang(uri) == own]
     if isinstance(settings, dict) and settings.get("a_to_z") is True:
         return a_to_z(src_uri, chosen, lang)
     if audience:

@@ -19,7 +19,6 @@ _LINK = re.compile(r"\]\((?P<target>[^)\s:#]+\.md)(?P<anchor>#[^)\s]*)?(?P<rest>
 def links_to_other_language(
     markdown: str,
     src_uri: str,
-    page_url: str,
     *,
     in_build: Callable[[str], bool],
     url_of: Callable[[str], str | None],
@@ -27,8 +26,8 @@ def links_to_other_language(
     """Each link to a page this language's build does not have, turned into a link to that page in the
     language it exists in.
 
-    `in_build(uri)` says whether this build has the page; `url_of(uri)` gives the page's address in its own
-    language's build (from the site's root), or None when there is no such page (then the link stays, and
+    `in_build(uri)` says whether this build has the page; `url_of(uri)` gives the link to the page in its own
+    language's build (relative to this page), or None when there is no such page (then the link stays, and
     MkDocs and Helder report it as broken)."""
 
     def swap(match: re.Match[str]) -> str:
@@ -41,14 +40,6 @@ def links_to_other_language(
         url = url_of(uri)
         if url is None:
             return match.group(0)
-        relative = _relative(url, page_url)
-        return f"]({relative}{match.group('anchor') or ''}{match.group('rest')})"
+        return f"]({url}{match.group('anchor') or ''}{match.group('rest')})"
 
     return _LINK.sub(swap, markdown)
-
-
-def _relative(url: str, from_url: str) -> str:
-    """`burgerzaken/verhuizen/` as seen from `en/burgerzaken/rijbewijs/`: `../../../burgerzaken/verhuizen/`."""
-    base = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
-    relative = posixpath.relpath("/" + url, "/" + base)
-    return relative + ("/" if url.endswith("/") and not relative.endswith("/") else "")
