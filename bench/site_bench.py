@@ -1,7 +1,8 @@
 """Build benchmark: what do Helder's content checks cost, and does the build grow linearly?
 
 Generates sites of 1,000 and 5,000 realistic Dutch product pages (the demo site's pages as templates, spread
-over 25 theme folders with an overview page each, as the demo site is grouped) and measures, in one run:
+over 25 theme folders with an overview page each, as the demo site is grouped; Helder's theme) and measures,
+in one run:
 
 - `mkdocs build` with the content checks on, and with them off (`checks: false`): the ratio is the checks'
   cost, cold (no check cache) and warm (the check cache of the previous build, nothing changed);
@@ -51,6 +52,7 @@ theme:
   name: material
   language: nl
   font: false
+  custom_dir: {overrides}
   features: [navigation.indexes, navigation.prune]
 markdown_extensions: [admonition, attr_list, def_list, tables]
 plugins:
@@ -77,7 +79,9 @@ def make_site(root: Path, pages: int, checks: bool, seed: int = 7) -> None:
     rng = random.Random(seed)
     (root / "data").mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "data" / "hulp.yml", root / "data" / "hulp.yml")
-    (root / "mkdocs.yml").write_text(MKDOCS_YML.format(checks=str(checks).lower()), encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        MKDOCS_YML.format(checks=str(checks).lower(), overrides=THEME["overrides"]), encoding="utf-8"
+    )
     content = root / "content"
     content.mkdir()
     (content / "index.md").write_text(
@@ -119,6 +123,8 @@ class Run:
 
 #: Extra environment of every measured command (`--code`: PYTHONPATH to another checkout's Helder).
 ENV: dict[str, str] = {}
+#: Helder's theme, which every site uses (`--code`: the other checkout's).
+THEME = {"overrides": REPO / "overrides"}
 
 
 def run(args: list[str], cwd: Path, **env: str) -> Run:
@@ -264,6 +270,7 @@ def main() -> None:
     if args.code:
         code = args.code.resolve()
         ENV["PYTHONPATH"] = os.pathsep.join([str(code / "plugins"), str(code)])
+        THEME["overrides"] = code / "overrides"
         print(f"Helder's code from {code}", flush=True)
     work = args.keep or Path(tempfile.mkdtemp(prefix="helder-bench-"))
     print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start", flush=True)

@@ -237,3 +237,30 @@ def test_no_cache_is_in_the_help_in_both_languages(site: SiteDir) -> None:
     english = " ".join(site.run(str(BIN / "helder"), "--lang", "en", "check", "--help").out.split())
     assert "--no-cache Controleer alle pagina's opnieuw." in dutch
     assert "--no-cache Check every page again." in english
+
+
+def test_a_page_from_the_cache_gets_its_help_under_its_own_heading_without_being_parsed(
+    site: SiteDir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    own_heading = "## Hulp\n\nWij helpen u graag.\n\n## Bezwaar maken"
+    site.page("paspoort.md", _product("Paspoort aanvragen").replace("## Bezwaar maken", own_heading))
+    assert site.build().code == 0
+    cold = site.html("paspoort/index.html")
+    assert site.build().code == 0  # every page from the cache
+    warm = site.html("paspoort/index.html")
+    assert warm.index('id="hulp"') < warm.index('id="bel-ons"') < warm.index('id="bezwaar-maken"')
+    assert warm == cold
+    # The cache gives the headings: checking again parses no page.
+    from helder import source
+
+    def no_parsing(text: str) -> list:
+        raise AssertionError("a page from the cache was parsed again")
+
+    monkeypatch.chdir(site.root)
+    loaded = load_mkdocs_site("mkdocs.yml", "nl")
+    loaded.ctx.generated = generated_uris(loaded)
+    files = [(f, loaded.shown(f)) for f, _ in discover([loaded.docs_dir])]
+    monkeypatch.setattr(source._PARSER, "parse", no_parsing)
+    report = check_files(files, loaded.ctx, default_lang=loaded.default_lang, cache=loaded.check_cache())
+    headings = [(h.level, h.text) for h in report.pages["content/paspoort.md"].page.headings]
+    assert (2, "Hulp") in headings and (2, "Bezwaar maken") in headings

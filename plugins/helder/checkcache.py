@@ -33,6 +33,7 @@ from typing import Any
 from . import __version__, clock
 from .files import write_atomic
 from .findings import Finding, Severity
+from .source import Heading, SourcePage
 
 #: Bump when the stored format or the meaning of an entry changes.
 CACHE_FORMAT = 1
@@ -135,13 +136,20 @@ class Entry:
     findings: list[Finding]
     data: dict[str, Any]
     files: list[tuple[str, bool]]
+    #: The page's headings: the build puts the help under its "Hulp" heading without parsing the page again.
+    headings: list[Heading] = dataclasses.field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "findings": [f.to_dict() for f in self.findings],
             "data": self.data,
             "files": [[name, there] for name, there in self.files],
+            "headings": [[h.level, h.text, h.line, h.token_index] for h in self.headings],
         }
+
+    def seed(self, page: SourcePage) -> None:
+        """Give `page` its headings from the cache (they come from the same bytes)."""
+        page.__dict__.setdefault("headings", list(self.headings))
 
     @classmethod
     def from_json(cls, value: Any) -> Entry | None:
@@ -161,10 +169,11 @@ class Entry:
                 for f in value["findings"]
             ]
             files = [(str(name), bool(there)) for name, there in value["files"]]
+            headings = [Heading(int(lv), str(tx), int(ln), int(ix)) for lv, tx, ln, ix in value["headings"]]
             data = value["data"]
         except (KeyError, TypeError, ValueError):
             return None
-        return cls(findings, data, files) if isinstance(data, dict) else None
+        return cls(findings, data, files, headings) if isinstance(data, dict) else None
 
     def still_valid(self) -> bool:
         """Every linked file is still there (or still missing)."""

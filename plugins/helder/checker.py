@@ -229,6 +229,7 @@ def check_sources(
         key = cache.key(shown, raw, page.meta) if cache is not None and raw is not None else ""
         entry = cache.get(shown, key) if cache is not None and key else None
         if entry is not None:
+            entry.seed(page)
             reports[shown] = settle(page, page.problems + entry.findings, ctx, entry.data)
         else:
             todo.append((file, page, key))
@@ -240,6 +241,7 @@ def check_sources(
         entry = (
             entries[index] if entries is not None else (first[0] if index == 0 else fresh_entry(page, ctx))
         )
+        entry.seed(page)
         ctx.page_data[page.path] = entry.data
         reports[page.path] = settle(page, page.problems + entry.findings, ctx, entry.data)
         _keep(cache, page.path, key, entry)
@@ -255,6 +257,8 @@ def check_cached(
     if entry is None:
         entry = fresh_entry(page, ctx)
         _keep(cache, page.path, key, entry)
+    else:
+        entry.seed(page)
     return settle(page, page.problems + entry.findings, ctx, entry.data)
 
 
@@ -270,7 +274,7 @@ def fresh_entry(page: SourcePage, ctx: CheckContext) -> Entry:
     from .rules.markdown import linked_files
 
     findings = run_rules(page, ctx)[len(page.problems) :]
-    return Entry(findings, ctx.page_data.get(page.path, {}), linked_files(page, ctx))
+    return Entry(findings, ctx.page_data.get(page.path, {}), linked_files(page, ctx), page.headings)
 
 
 _WORK: tuple[CheckContext, str] | None = None

@@ -166,6 +166,10 @@ class HelderConfig(Config):
     stale_after_months = c.Type(int, default=12)
     #: Folder (in the site) for the generated help pages: overview, barriers, target groups, policy. Empty: none.
     help_pages = c.Type(str, default="hulp")
+    #: A menu section with more pages than this shows only the current page and a link to the section's own page,
+    #: which lists them all (0: always every page). A long menu is slow to Tab through, and rendering every page
+    #: of a big section into each of its pages made the build grow faster than the site.
+    menu_pages = c.Type(int, default=30)
     #: Write `pages.json` (url -> source file) and the per-page report here, relative to mkdocs.yml.
     state_dir = c.Type(str, default=".helder")
     #: The accessibility gate (pa11y-ci in Chromium); runs in `mkdocs build`, never in `mkdocs serve`.

@@ -246,7 +246,9 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         made = generated_pages(self.site, self.report.pages)
         # A page the site wrote itself wins over a generated one with the same name.
         made = {uri: text for uri, text in made.items() if files.get_file_from_path(uri) is None}
-        results, moved = check_generated(self.site, self.report.pages, made, self.cache)
+        results, moved = check_generated(
+            self.site, self.report.pages, made, self.cache, checks=self.config.checks
+        )
         for uri, text in made.items():
             file = File.generated(config, uri, content=text)
             files.append(file)
@@ -394,6 +396,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             helder_words=theme_words, helder_date=format_date, helder_hours=theme_hours, helder_tel=tel_uri
         )
         env.globals["helder_here"] = self._here(files)
+        env.globals["helder_menu_pages"] = self.config.menu_pages
         if not self.config.enabled:
             return env
         for file in files.documentation_pages():

@@ -7,6 +7,7 @@ each test reads what an editor would read: the rule, the element, the Dutch text
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -21,7 +22,8 @@ from helder.audit.result import PageStatus
 from helder.findings import Finding
 from helder.messages import message
 
-pytestmark = pytest.mark.browser
+#: One worker runs this whole file (`make test` runs several), so the twin pages are checked once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group(__name__)]
 
 DESKTOP = [{"name": "desktop", "width": 1280, "height": 1024}]
 
@@ -407,3 +409,9 @@ def test_what_a_check_saw_is_written_in_english_for_an_english_report(tmp_path, 
     assert "scherm" not in finding.message and "breed" not in finding.message
     report = (tmp_path / "report" / "audit.json").read_text(encoding="utf-8")
     assert f"is 600 pixels wide and reaches {found.group(1)} pixels." in report
+    # The web team reads it in audit.html too, under the problem, before the rule.
+    page = html.unescape((tmp_path / "report" / "audit.html").read_text(encoding="utf-8"))
+    row = page[page.index("reflow-bad.md") :]
+    assert re.search(
+        r"<br>What the check saw: " + SAW["en"] + r'<br><span class="klein">Rule: <code>a11y\.reflow', row
+    )

@@ -14,7 +14,8 @@ from helder.audit.gate import run_gate
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 
-pytestmark = pytest.mark.browser
+#: One worker runs this whole file (`make test` runs several), so the demo is built with its gate once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group(__name__)]
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from sitelib import GOOD_PRODUCT, REPO
+from sitelib import GOOD_PRODUCT, REPO, mkdocs_yml
 
 
 @pytest.fixture
@@ -82,6 +82,22 @@ def test_generated_pages_are_checked_and_their_findings_point_at_the_catalogue(s
     # The title shows on the barrier page and in the list on the help overview: reported once, where it is written.
     assert result.text.count(f"data/hulp.yml:{line}: [readability.sentence-length]") == 1
     assert "content/hulp/" not in result.text
+
+
+def test_with_checks_off_the_generated_pages_are_made_but_not_checked(site):
+    # `checks: false` (to measure what the checks cost) runs no rule on any page, the generated ones included.
+    text = (REPO / "data" / "hulp.yml").read_text(encoding="utf-8")
+    long_title = (
+        "title: Ik ben ten gevolge van een visuele beperking niet in staat om informatie op een"
+        " scherm of op papier zonder hulpmiddelen tot mij te nemen"
+    )
+    site.write("data/hulp.yml", text.replace("title: Ik zie slecht", long_title))
+    site.write("mkdocs.yml", mkdocs_yml(helder="checks: false\n"))
+    site.page("paspoort.md", GOOD_PRODUCT)
+    result = site.build()
+    assert result.code == 0, result.text
+    assert "readability" not in result.text
+    assert "zonder hulpmiddelen tot mij te nemen" in site.html("hulp/index.html")
 
 
 def test_catalogue_error_fails_the_build_at_the_data_file_line(site):

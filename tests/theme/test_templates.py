@@ -99,19 +99,38 @@ PAGES = {
 }
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def build_site(root: Path, config: str, pages: dict[str, str]) -> Path:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    root = tmp_path_factory.mktemp("theme-site")
-    (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
-    for name, text in PAGES.items():
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for name, text in pages.items():
         path = root / "content" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text), encoding="utf-8")
     build(load_config(str(root / "mkdocs.yml")))
     return root / "site"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(tmp_path_factory.mktemp("theme-site"), CONFIG, PAGES)
+
+
+def overview_page(title: str) -> str:
+    return (
+        f"---\ntype: page\ntitle: {title}\nsummary: Alles over {title.lower()}.\n---\n\n# {title}\n\nTekst.\n"
+    )
+
+
+@pytest.fixture(scope="module")
+def big_section(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A section of five pages with its own page, in a site whose menu lists at most three pages a section."""
+    pages = {"index.md": overview_page("Welkom"), "parkeren/index.md": overview_page("Parkeren")}
+    pages.update({f"parkeren/p{n}.md": overview_page(f"Parkeren {n}") for n in range(1, 6)})
+    pages["wonen/index.md"] = overview_page("Wonen")
+    config = CONFIG.replace("helder: {enabled: false}", "helder: {enabled: false, menu_pages: 3}")
+    return build_site(tmp_path_factory.mktemp("big-section"), config, pages)
 
 
 def html(site: Path, path: str) -> str:
@@ -233,3 +252,34 @@ def test_the_design_tokens_are_served_by_the_site_itself(site):
     stylesheet = (site / "assets" / "stylesheets" / "gemeente.css").read_text(encoding="utf-8")
     assert "var(--basis-color-action-2-color-default" in stylesheet
     assert "fonts.googleapis" not in page
+
+
+def menu_links(page: str) -> list[tuple[str, str]]:
+    """(href, text) of each link in the site menu, in order."""
+    menu = page[page.index('id="helder-menu"') : page.index('class="md-content"')]
+    return [
+        (href, text_of(text)) for href, text in re.findall(r'<a href="([^"]*)"[^>]*>(.*?)</a>', menu, re.S)
+    ]
+
+
+def test_a_big_section_lists_only_the_current_page_and_a_link_to_all_its_pages(big_section):
+    links = menu_links(html(big_section, "parkeren/p2/index.html"))
+    section = [text for _, text in links if "Parkeren" in text]
+    assert section == ["Parkeren", "Parkeren 2", "Alle 5 pagina's in Parkeren"]
+    assert ("../", "Alle 5 pagina's in Parkeren") in links
+    assert '<a href="./" class="md-nav__link md-nav__link--active" aria-current="page">' in html(
+        big_section, "parkeren/p2/index.html"
+    )
+    assert ("../../wonen/", "Wonen") in links  # other sections stay in the menu, folded
+
+
+def test_the_section_page_itself_needs_no_link_to_all_its_pages(big_section):
+    links = menu_links(html(big_section, "parkeren/index.html"))
+    assert [text for _, text in links if "Parkeren" in text] == ["Parkeren"]
+    assert not any("Alle 5" in text for _, text in links)
+
+
+def test_a_section_within_the_limit_lists_every_page(site):
+    links = menu_links(html(site, "burgerzaken/rijbewijs/index.html"))
+    assert ("../english/", "Registering in Voorbeeld") in links
+    assert not any(text.startswith("Alle ") for _, text in links)

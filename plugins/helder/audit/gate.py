@@ -357,10 +357,11 @@ def finding_for_issue(path: str, issue: Mapping[str, Any], viewports: list[str],
     tails = [Msg("a11y_where_html", context=context).render(lang)] if context else []
     extras = issue.get("runnerExtras") if isinstance(issue.get("runnerExtras"), dict) else {}
     tool_text = str(issue.get("message") or "")
+    saw = ""
     if runner == "helder":  # what Helder's own check measured (which element, how far off)
-        saw = browser.issue_message(issue, lang) or tool_text
+        saw = _shorten(browser.issue_message(issue, lang) or tool_text, 300)
         if saw:
-            tails.append(Msg("a11y_check_saw", text=_shorten(saw, 300)).render(lang))
+            tails.append(Msg("a11y_check_saw", text=saw).render(lang))
     elif not specific:
         english = re.sub(r"\s*\(https?://[^)]*\)\s*$", "", tool_text)
         tails.append(Msg("a11y_tool_says", runner=runner, text=_shorten(english, 300)).render(lang))
@@ -368,6 +369,7 @@ def finding_for_issue(path: str, issue: Mapping[str, Any], viewports: list[str],
         tails.append(Msg("a11y_unsure").render(lang))
     details = {
         "problem": problem,
+        "saw": saw,  # the report shows it under the problem
         "viewports": viewports,
         "runner": runner,
         "code": issue.get("code"),
