@@ -28,12 +28,11 @@ site: setup
 	@echo "Rapport toegankelijkheid: $(CURDIR)/helder-audit/audit.html"
 	@echo "Kwaliteitsoverzicht:      $(CURDIR)/helder-kwaliteit/index.html"
 
-# The suite runs in TEST_WORKERS processes (pytest-xdist; `auto`: one per CPU). Measured on a 2-core machine:
-# 893 s in one process, 655 s in two. A worker takes the next test, except that a file whose module fixture runs
-# a whole gate or build is kept in one worker (`xdist_group` in that file), so that work is done once.
-TEST_WORKERS ?= auto
+# The suite runs in TEST_WORKERS processes (pytest-xdist; `auto`: one per CPU); a worker takes the next test.
+# Measured on a 2-core machine, whole suite: one process 893 s, two 655 s. Keeping each file with a costly
+# module fixture in one worker (`--dist loadgroup`, 793 s; `loadscope`, 686 s) was slower: the last file ran alone.
 test: setup
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist load
 
 # Property-based tests for a fixed time (issue 15): generated pages checked and built, FUZZ_SECONDS in all
 # (default 5 minutes); prints how many pages and sites it tried. `make test` runs the same with a few examples.

@@ -36,10 +36,6 @@ def product(number: int) -> str:
     )
 
 
-#: One worker runs this whole file (`make test` runs several), so the build is measured once.
-pytestmark = pytest.mark.xdist_group(__name__)
-
-
 @pytest.fixture(scope="module")
 def big_site(tmp_path_factory: pytest.TempPathFactory) -> SiteDir:
     site = SiteDir(tmp_path_factory.mktemp("publish"))

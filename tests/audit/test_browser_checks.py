@@ -22,8 +22,7 @@ from helder.audit.result import PageStatus
 from helder.findings import Finding
 from helder.messages import message
 
-#: One worker runs this whole file (`make test` runs several), so the twin pages are checked once.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group(__name__)]
+pytestmark = pytest.mark.browser
 
 DESKTOP = [{"name": "desktop", "width": 1280, "height": 1024}]
 

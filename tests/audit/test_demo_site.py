@@ -14,8 +14,7 @@ from helder.audit.gate import run_gate
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 
-#: One worker runs this whole file (`make test` runs several), so the demo is built with its gate once.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group(__name__)]
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")

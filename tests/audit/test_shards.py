@@ -38,10 +38,6 @@ def _helder(*args: str) -> Any:
     return CliRunner().invoke(cli, ["--lang", "nl", *args], catch_exceptions=False)
 
 
-#: One worker runs this whole file (`make test` runs several), so the unsharded gate runs once.
-pytestmark = pytest.mark.xdist_group(__name__)
-
-
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory, tools: dict[str, str]) -> dict[str, Any]:
     root = tmp_path_factory.mktemp("shards") / "project"

@@ -16,8 +16,7 @@ from typing import Any
 import pytest
 from themesite import FOCUSED, REPO, build_demo, describe, order_problems, serve, tab_walk
 
-#: One worker runs this whole file (`make test` runs several), so the demo is built and served once.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group(__name__)]
+pytestmark = pytest.mark.browser
 
 BROWSER = Path(os.environ.get("HELDER_BROWSER", "/usr/bin/chromium"))
 PHONE, SMALL, DESKTOP = 390, 320, 1280
