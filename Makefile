@@ -31,6 +31,7 @@ site: setup
 # The suite runs in TEST_WORKERS processes (pytest-xdist; `auto`: one per CPU); a worker takes the next test.
 # Measured on a 2-core machine, whole suite: one process 893 s, two 655 s. Keeping each file with a costly
 # module fixture in one worker (`--dist loadgroup`, 793 s; `loadscope`, 686 s) was slower: the last file ran alone.
+TEST_WORKERS ?= auto
 test: setup
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist load
 
