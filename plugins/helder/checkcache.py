@@ -149,7 +149,7 @@ class Entry:
 
     def seed(self, page: SourcePage) -> None:
         """Give `page` its headings from the cache (they come from the same bytes)."""
-        page.__dict__.setdefault("headings", list(self.headings))
+        page.use_headings(self.headings)
 
     @classmethod
     def from_json(cls, value: Any) -> Entry | None:

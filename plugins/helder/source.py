@@ -227,6 +227,11 @@ class SourcePage:
     def tokens(self) -> list[Token]:
         return _PARSER.parse(self.body)
 
+    def use_headings(self, headings: list[Heading]) -> None:
+        """Take the headings from an earlier parse of the same bytes (the check cache), so they are not parsed
+        again; a page that has parsed its own keeps them."""
+        self.__dict__.setdefault("headings", list(headings))
+
     @cached_property
     def headings(self) -> list[Heading]:
         found: list[Heading] = []
