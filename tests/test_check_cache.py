@@ -6,6 +6,7 @@ Real temporary sites, checked by the real `helder check` and `mkdocs build`; the
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -264,3 +265,84 @@ def test_a_page_from_the_cache_gets_its_help_under_its_own_heading_without_being
     report = check_files(files, loaded.ctx, default_lang=loaded.default_lang, cache=loaded.check_cache())
     headings = [(h.level, h.text) for h in report.pages["content/paspoort.md"].page.headings]
     assert (2, "Hulp") in headings and (2, "Bezwaar maken") in headings
+
+
+def test_a_page_from_the_cache_is_not_read_as_yaml_again_and_reports_the_same(
+    site: SiteDir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A warm check takes each unchanged page's front matter from the cache (YAML was the largest part of a
+    warm `helder check`): the same findings at the same lines, the same data, the same exceptions."""
+    ignored = _product(
+        "Parkeervergunning",
+        f"\n{LONG}\n",
+    ).replace(
+        "help: [telefoon, balie]\n",
+        "help: [telefoon, balie]\nextra: {1: een, 2026-01-02 10:30:00+01:00: twee, x: [1.5, true, null]}\n"
+        "ignore:\n  readability.page-score: De lange zin staat in de wet.\n"
+        "  readability.sentence-length: De lange zin staat in de wet.\n",
+    )
+    site.page("parkeren.md", ignored)
+    site.page("paspoort.md", _product("Paspoort aanvragen", f"\n{LONG}\n"))
+    monkeypatch.chdir(site.root)
+
+    def report() -> tuple[list[tuple[str, int | None, str, str]], dict[str, object]]:
+        loaded = load_mkdocs_site("mkdocs.yml", "nl")
+        loaded.ctx.generated = generated_uris(loaded)
+        files = [(f, loaded.shown(f)) for f, _ in discover([loaded.docs_dir])]
+        cache = loaded.check_cache()
+        checked = check_files(files, loaded.ctx, default_lang=loaded.default_lang, cache=cache)
+        cache.save(whole_site=True)
+        found = [(f.path, f.line, f.rule, f.message) for f in checked.findings]
+        pages = {
+            shown: (result.page.meta, result.page.meta_lines, result.data.get("exceptions"))
+            for shown, result in checked.pages.items()
+        }
+        return found, pages
+
+    cold = report()
+    from helder import source
+
+    def no_yaml(text: str) -> tuple[object, object]:
+        raise AssertionError("an unchanged page was read as YAML again")
+
+    monkeypatch.setattr(source, "load_yaml_node", no_yaml)
+    warm = report()
+    assert warm == cold
+    assert ("content/paspoort.md", 38, "readability.sentence-length") in [f[:3] for f in warm[0]]
+    meta, lines, exceptions = warm[1]["content/parkeren.md"]
+    assert meta["reviewed"].isoformat() == "2026-10-01" and lines["ignore"] == 11
+    assert [(e["line"], e["rule"]) for e in exceptions] == [
+        (12, "readability.page-score"),
+        (13, "readability.sentence-length"),
+    ]
+    # A changed page is read as YAML again (and here that is what the stand-in refuses).
+    site.page("paspoort.md", _product("Paspoort aanvragen", "\nEen nieuwe zin.\n"))
+    with pytest.raises(AssertionError, match="read as YAML again"):
+        report()
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        {"title": "Paspoort", "reviewed": dt.date(2026, 10, 1), "help": ["telefoon", "balie"]},
+        {"t": dt.datetime(2026, 1, 2, 10, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))},
+        {1: "een", False: [None, 1.5, {"a": {}}], dt.date(2026, 1, 1): "datum als sleutel"},
+        {"map": "een sleutel die zo heet", "date": [], "datetime": {"map": 1}},
+    ],
+)
+def test_front_matter_comes_back_from_the_cache_exactly(meta: dict) -> None:
+    from helder.checkcache import decode, encode
+
+    stored = json.loads(json.dumps(encode(meta)))
+    back = decode(stored)
+    assert back == meta
+    assert [type(v) for v in back.values()] == [type(v) for v in meta.values()]
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), {1, 2}, b"bytes"])
+def test_front_matter_json_cannot_give_back_is_not_stored(value: object) -> None:
+    from helder.checkcache import front_of
+    from helder.source import SourcePage
+
+    assert front_of(SourcePage("content/a.md", "", meta={"x": value})) is None
+    assert front_of(SourcePage("content/a.md", "", meta={"x": "tekst"})) is not None

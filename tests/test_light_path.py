@@ -3,6 +3,7 @@ and no Chromium, and work on a machine that has neither."""
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import os
 import shutil
@@ -13,7 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from sitelib import BIN, REPO
+from sitelib import BIN, GOOD_PRODUCT, REPO
 
 #: A PATH with no node, npm or chromium on it (the commands below are called by their full path).
 NO_TOOLS = {"PATH": "/nonexistent", "NO_MKDOCS_2_WARNING": "1", "HOME": os.environ.get("HOME", "/tmp")}
@@ -84,3 +85,38 @@ def test_serve_shows_the_preview_without_node_and_chromium(tmp_path: Path):
     if not page:
         pytest.fail((tmp_path / "serve.log").read_text(encoding="utf-8"))
     assert "Helder vond op deze pagina geen problemen." in page
+
+
+LOADED = """\
+import sys
+from helder import cli
+sys.argv = ["helder", *sys.argv[1:]]
+try:
+    cli.main()
+except SystemExit:
+    pass
+heavy = ("cli", "gate", "runner", "browser", "server", "report", "shards")
+print("LOADED", sorted(m for m in sys.modules if m in {"helder.newpage", *(f"helder.audit.{n}" for n in heavy)}))
+"""
+
+
+def test_check_loads_neither_the_gate_nor_the_new_page_assistant(site) -> None:
+    """The gate (pa11y-ci runner, browser checks, server, report) and the new-page assistant are loaded when
+    they are used (0.2 s of each `helder check`); their help still comes in the language asked for."""
+    site.page("paspoort.md", GOOD_PRODUCT)
+
+    def run(*args: str) -> tuple[str, list[str]]:
+        done = subprocess.run(
+            [str(BIN / "python"), "-c", LOADED, *args], cwd=site.root, capture_output=True, text=True
+        )
+        out, _, loaded = done.stdout.rpartition("LOADED ")
+        return out + done.stderr, ast.literal_eval(loaded.strip())
+
+    out, loaded = run("check")
+    assert "2 pagina's gecontroleerd: 0 fouten" in out and loaded == []
+    out, loaded = run("--lang", "en", "audit", "--help")
+    assert "Check a built site for accessibility" in out and "helder.audit.cli" in loaded
+    out, loaded = run("nieuw", "--help")
+    assert "Maak een nieuwe productpagina" in out and loaded == ["helder.newpage"]
+    out, _ = run("--help")
+    assert "audit" in out and "nieuw" in out and "check" in out

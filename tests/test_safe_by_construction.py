@@ -357,6 +357,7 @@ def test_a_crashing_rule_is_an_internal_finding_for_that_page_and_exit_2(site, m
 SETTINGS = {
     "stale_after_months: twaalf": ("helder.stale_after_months", '"twaalf"', "stale_after_months: 12"),
     "stale_after_months: -5": ("helder.stale_after_months", "-5", "stale_after_months: 12"),
+    "menu_pages: -1": ("helder.menu_pages", "-1", "menu_pages: 30"),
     "rules: error": ("helder.rules", None, None),
     "audit: {port: abc}": ("helder.audit.port", '"abc"', "port: 0"),
     "audit: {port: 70000}": ("helder.audit.port", "70000", "port: 0"),

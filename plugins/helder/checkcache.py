@@ -13,6 +13,11 @@ Links to files in the docs folder depend on other files: an entry keeps each fil
 it was there, and is only used while that is still so. Site-wide checks (duplicate titles, the catalogue) are
 never cached: they run over every page each time.
 
+An entry also keeps what the page's front matter gave (its data, with dates tagged, and the line of each key)
+and its headings: a page whose key matches is neither read as YAML nor parsed as Markdown again. The key covers
+the page's bytes, so these are only used for the bytes they were read from; data JSON cannot give back exactly
+(a NaN, a set) is not stored, and that page is simply read again.
+
 The cache is one JSON file in the project's state folder (`.helder/check-cache.json`), written atomically. A
 missing, unreadable or corrupt file is an empty cache, never an error: the pages are simply checked again.
 """
@@ -33,7 +38,7 @@ from typing import Any
 from . import __version__, clock
 from .files import write_atomic
 from .findings import Finding, Severity
-from .source import Heading, SourcePage
+from .source import Heading, SourcePage, page_with_front
 
 #: Bump when the stored format or the meaning of an entry changes.
 CACHE_FORMAT = 1
@@ -128,6 +133,53 @@ def page_key(
     return digest.hexdigest()
 
 
+class NotStored(ValueError):
+    """A front matter value JSON cannot give back exactly (then the page's front matter is not stored)."""
+
+
+def encode(value: Any) -> Any:
+    """Front matter data as JSON that `decode` turns back into exactly the same values: dates and times
+    tagged, mappings as lists of pairs (YAML keys need not be text). Raises `NotStored` for anything else."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise NotStored(repr(value))
+        return value
+    if isinstance(value, dt.datetime):
+        return {"datetime": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"date": value.isoformat()}
+    if isinstance(value, list):
+        return [encode(item) for item in value]
+    if isinstance(value, dict):
+        return {"map": [[encode(key), encode(item)] for key, item in value.items()]}
+    raise NotStored(type(value).__name__)
+
+
+def decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return [decode(item) for item in value]
+    if isinstance(value, dict):
+        if "map" in value:
+            return {decode(key): decode(item) for key, item in value["map"]}
+        if "datetime" in value:
+            return dt.datetime.fromisoformat(value["datetime"])
+        return dt.date.fromisoformat(value["date"])
+    return value
+
+
+def front_of(page: SourcePage) -> dict[str, Any] | None:
+    """What a page from the cache needs of its front matter, or None when it cannot be stored exactly."""
+    try:
+        meta = encode(page.meta)
+    except NotStored:
+        return None
+    if decode(meta) != page.meta:
+        return None
+    return {"meta": meta, "lines": page.meta_lines, "sub_lines": page.sub_lines}
+
+
 @dataclasses.dataclass
 class Entry:
     """What checking a page gave: its rule findings (before ignores and levels), the data rules stored for the
@@ -138,6 +190,8 @@ class Entry:
     files: list[tuple[str, bool]]
     #: The page's headings: the build puts the help under its "Hulp" heading without parsing the page again.
     headings: list[Heading] = dataclasses.field(default_factory=list)
+    #: The page's front matter (`front_of`), so a page from the cache is not read as YAML again.
+    front: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -145,6 +199,7 @@ class Entry:
             "data": self.data,
             "files": [[name, there] for name, there in self.files],
             "headings": [[h.level, h.text, h.line, h.token_index] for h in self.headings],
+            "front": self.front,
         }
 
     def seed(self, page: SourcePage) -> None:
@@ -171,9 +226,12 @@ class Entry:
             files = [(str(name), bool(there)) for name, there in value["files"]]
             headings = [Heading(int(lv), str(tx), int(ln), int(ix)) for lv, tx, ln, ix in value["headings"]]
             data = value["data"]
-        except (KeyError, TypeError, ValueError):
+            front = value.get("front")
+        except (KeyError, TypeError, ValueError, AttributeError):
             return None
-        return cls(findings, data, files, headings) if isinstance(data, dict) else None
+        if not isinstance(data, dict) or not isinstance(front, (dict, type(None))):
+            return None
+        return cls(findings, data, files, headings, front)
 
     def still_valid(self) -> bool:
         """Every linked file is still there (or still missing)."""
@@ -204,6 +262,34 @@ class CheckCache:
             return None
         self.hits += 1
         return entry
+
+    def page(
+        self, shown: str, raw: bytes, *, default_lang: str, lang: str
+    ) -> tuple[SourcePage, Entry] | None:
+        """The page of these bytes with its entry, its front matter from the cache (no YAML parse);
+        None when there is no valid entry for exactly these bytes, settings and day. The key covers the
+        bytes, so a stored front matter is only used for the bytes it was read from."""
+        stored = self.entries.get(shown)
+        front = stored.get("front") if isinstance(stored, dict) else None
+        if not isinstance(front, dict):
+            return None
+        try:
+            meta = decode(front["meta"])
+            lines = {str(name): int(line) for name, line in front["lines"].items()}
+            sub_lines = {
+                str(name): {str(sub): int(line) for sub, line in subs.items()}
+                for name, subs in front["sub_lines"].items()
+            }
+            text = raw.decode("utf-8")
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+        if not isinstance(meta, dict):
+            return None
+        page = page_with_front(text, shown, (meta, lines, sub_lines), default_lang=default_lang, lang=lang)
+        if page is None:
+            return None
+        entry = self.get(shown, self.key(shown, raw, page.meta))
+        return (page, entry) if entry is not None else None
 
     def put(self, shown: str, key: str, entry: Entry) -> None:
         self.seen.add(shown)

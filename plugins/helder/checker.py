@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from readability import SUPPORTED_LANGUAGES
 
-from .checkcache import CheckCache, Entry
+from .checkcache import CheckCache, Entry, front_of
 from .findings import Finding, Hit, Severity, sort_key
 from .levels import Levels
 from .messages import message
@@ -224,8 +224,16 @@ def check_sources(
     cache is not checked again; the others are checked here, or over several processes when there are many."""
     reports: dict[str, PageReport] = {}
     todo: list[tuple[Path, SourcePage, str]] = []
+    real_docs = _real(ctx.docs_dir)
     for file, shown in files:
-        page, raw = _read(file, shown, default_lang, ctx.lang, ctx.docs_dir)
+        raw = _bytes(file, real_docs)
+        found = cache.page(shown, raw, default_lang=default_lang, lang=ctx.lang) if cache and raw else None
+        if found is not None:  # the same bytes as last time: the page and its findings from the cache
+            page, entry = found
+            entry.seed(page)
+            reports[shown] = settle(page, entry.findings, ctx, entry.data)
+            continue
+        page, raw = _read(file, shown, default_lang, ctx.lang, real_docs, raw)
         key = cache.key(shown, raw, page.meta) if cache is not None and raw is not None else ""
         entry = cache.get(shown, key) if cache is not None and key else None
         if entry is not None:
@@ -274,7 +282,8 @@ def fresh_entry(page: SourcePage, ctx: CheckContext) -> Entry:
     from .rules.markdown import linked_files
 
     findings = run_rules(page, ctx)[len(page.problems) :]
-    return Entry(findings, ctx.page_data.get(page.path, {}), linked_files(page, ctx), page.headings)
+    data = ctx.page_data.get(page.path, {})
+    return Entry(findings, data, linked_files(page, ctx), page.headings, front_of(page))
 
 
 _WORK: tuple[CheckContext, str] | None = None
@@ -327,17 +336,34 @@ def _work(chunk: list[tuple[Path, str]]) -> list[dict[str, Any]]:
     ]
 
 
-def _read(
-    file: Path, shown: str, default_lang: str, lang: str, inside: Path | None = None
-) -> tuple[SourcePage, bytes | None]:
-    """The page and its bytes (None when the file could not be read, or is a link to a file outside the docs
-    folder: then there is nothing to cache)."""
-    if outside(file, inside):
-        return read_page(file, shown, default_lang=default_lang, lang=lang, inside=inside), None
+def _real(folder: Path | None) -> Path | None:
+    """The docs folder's real path, once per run (not once per page); None when there is none."""
+    if folder is None:
+        return None
     try:
-        raw = file.read_bytes()
+        return folder.resolve()
+    except (OSError, RuntimeError):
+        return folder
+
+
+def _bytes(file: Path, inside: Path | None) -> bytes | None:
+    """The file's bytes, or None when it is a link to a file outside the docs folder (`inside`, its real
+    path) or cannot be read (`_read` then makes the finding)."""
+    if outside(file, inside, real=True):
+        return None
+    try:
+        return file.read_bytes()
     except OSError:
-        return read_page(file, shown, default_lang=default_lang, lang=lang), None
+        return None
+
+
+def _read(
+    file: Path, shown: str, default_lang: str, lang: str, inside: Path | None, raw: bytes | None
+) -> tuple[SourcePage, bytes | None]:
+    """The page of `raw` (the file's bytes from `_bytes`) and the bytes to cache it by: None when the file
+    could not be read or is a link to a file outside the docs folder (a finding, nothing to cache)."""
+    if raw is None:
+        return read_page(file, shown, default_lang=default_lang, lang=lang, inside=inside), None
     page = page_from_bytes(raw, shown, default_lang=default_lang, lang=lang)
     return page, (None if page.problems and not page.front_matter_ok else raw)
 

@@ -204,6 +204,7 @@ def load_options(data: dict[str, Any] | None = None, *, config_file_path: str | 
 #: Lowest and highest allowed number per option (dotted path below `helder`); the rest only need their type.
 BOUNDS: dict[str, tuple[float | None, float | None]] = {
     "stale_after_months": (0, 600),
+    "menu_pages": (0, None),
     "readability.min_words": (0, None),
     "readability.hardest": (0, 100),
     "audit.port": (0, 65535),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import markdown
 from mkdocs.exceptions import Abort, PluginError
@@ -15,8 +15,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, get_relative_url
 
 from . import clock, publishing
-from .audit.gate import default_report_dir, run_gate
-from .audit.result import AuditResult
 from .catalogue.model import tel_uri
 from .checkcache import CheckCache
 from .checker import PageReport, Report, check_page, check_sources, check_titles
@@ -47,6 +45,9 @@ from .rules.safety import cap_nesting
 from .sanitize import PagePolicy, clean_html, clean_page, escape_value, theme_scripts, without_class
 from .site import Site, SiteConfigError, from_mkdocs_config
 from .source import parse_text, read_page
+
+if TYPE_CHECKING:  # the gate is loaded when a build runs it, not by `helder check` or `mkdocs serve`
+    from .audit.result import AuditResult
 
 log = get_plugin_logger(__name__)
 
@@ -276,6 +277,8 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         assert self.site is not None
         if self.config.audit.report_dir:
             return self.site.root / self.config.audit.report_dir
+        from .audit.gate import default_report_dir
+
         return default_report_dir(Path(config.site_dir))
 
     def _log(self, finding: Finding) -> None:
@@ -517,6 +520,8 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             return None
         assert self.site is not None
         pages = {url: result.page.path for url, result in self._pages_by_url().items()}
+        from .audit.gate import run_gate
+
         result = run_gate(
             Path(config.site_dir),
             pages=pages,

@@ -8,6 +8,7 @@ hides the findings of the others.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -137,7 +138,9 @@ def load_yaml_node(text: str) -> tuple[object, yaml.Node | None]:
         if node is None:
             return None, None
         try:
-            if _expanded_size(node) > MAX_YAML_NODES:
+            # Without an anchor (`&`) nothing repeats, and each value takes at least one character: only a
+            # document with anchors, or a very long one, can be too big (the count walks every node).
+            if ("&" in text or len(text) > MAX_YAML_NODES) and _expanded_size(node) > MAX_YAML_NODES:
                 raise SizeError(node)
             return loader.construct_document(node), node
         except RecursionError:  # lists in lists, deeper than Python goes
@@ -187,8 +190,11 @@ class SourcePage:
     problems: list[Finding] = field(default_factory=list)  # findings about the file itself
     default_lang: str = "nl"
     front_matter_ok: bool = True
-    #: The front matter's YAML node tree, for the line of a list item.
+    #: The front matter's YAML node tree, for the line of a list item (None for a page from the check cache).
     meta_node: Any = None
+    #: Source line of each key of a top-level mapping (`ignore:` -> rule -> line), kept beside the node so a
+    #: page from the check cache has them too.
+    sub_lines: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def lang(self) -> str:
@@ -252,6 +258,16 @@ class SourcePage:
         return h1.text if h1 else Path(self.path).stem
 
 
+def _sub_lines(node: yaml.Node | None, first_line: int) -> dict[str, dict[str, int]]:
+    """Source line of each key one level down, for every top-level key whose value is a mapping."""
+    lines: dict[str, dict[str, int]] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and isinstance(value_node, yaml.MappingNode):
+                lines[str(key_node.value)] = _key_lines(value_node, first_line)
+    return lines
+
+
 def _key_lines(node: yaml.Node | None, first_line: int) -> dict[str, int]:
     """Source line of each top-level key, from the YAML node marks."""
     lines: dict[str, int] = {}
@@ -273,8 +289,8 @@ def item_line(page: SourcePage, key: str, index: int) -> int:
     return page.line_of(key)
 
 
-def parse_text(text: str, path: str, *, default_lang: str = "nl", lang: str = "nl") -> SourcePage:
-    """Split front matter and body; report broken front matter as a finding at its line."""
+def _split(text: str, path: str, default_lang: str, lang: str) -> tuple[SourcePage, str | None]:
+    """The page with its body split off, and the front matter's YAML text (None when there is none)."""
     if text.startswith("\ufeff"):
         text = text[1:]
     # `page.en.md` is the English version of `page.md` (mkdocs-static-i18n): its name says its language.
@@ -287,10 +303,35 @@ def parse_text(text: str, path: str, *, default_lang: str = "nl", lang: str = "n
                 Finding(path, 1, "frontmatter.syntax", Severity.ERROR, *message(lang, "fm_unclosed"))
             )
             page.front_matter_ok = False
-        return page
-    yaml_text = match.group(1) or ""
+        return page, None
     page.body = text[match.end() :]
     page.body_line = text[: match.end()].count("\n") + 1
+    return page, match.group(1) or ""
+
+
+def page_with_front(
+    text: str,
+    path: str,
+    front: tuple[dict[str, Any], dict[str, int], dict[str, dict[str, int]]],
+    *,
+    default_lang: str = "nl",
+    lang: str = "nl",
+) -> SourcePage | None:
+    """The page as `parse_text` makes it, with its front matter (data, key lines, sub-key lines) taken from an
+    earlier parse of the same bytes (the check cache) instead of YAML; None when the text has no front matter.
+    Such a page has no YAML node tree: it is for reports from the cache, not for running rules."""
+    page, yaml_text = _split(text, path, default_lang, lang)
+    if yaml_text is None or page.problems:
+        return None
+    page.meta, page.meta_lines, page.sub_lines = front
+    return page
+
+
+def parse_text(text: str, path: str, *, default_lang: str = "nl", lang: str = "nl") -> SourcePage:
+    """Split front matter and body; report broken front matter as a finding at its line."""
+    page, yaml_text = _split(text, path, default_lang, lang)
+    if yaml_text is None:
+        return page
     try:
         data, node = load_yaml_node(yaml_text) if yaml_text.strip() else ({}, None)
     except (yaml.YAMLError, RecursionError) as exc:
@@ -318,17 +359,23 @@ def parse_text(text: str, path: str, *, default_lang: str = "nl", lang: str = "n
     page.meta = {str(k): v for k, v in data.items()}
     page.meta_node = node
     page.meta_lines = _key_lines(node, 2)
+    page.sub_lines = _sub_lines(node, 2)
     return page
 
 
-def outside(file: Path, folder: Path | None) -> bool:
-    """True when `file` (a link, or in a linked folder) is really a file outside `folder`."""
+def outside(file: Path, folder: Path | None, *, real: bool = False) -> bool:
+    """True when `file` (a link, or in a linked folder) is really a file outside `folder` (`real`: `folder` is
+    already its real path, worked out once for many files)."""
     if folder is None:
         return False
     try:
-        return not file.resolve().is_relative_to(folder.resolve())
-    except (OSError, RuntimeError):  # a link loop
+        real_file = os.path.realpath(file, strict=True)
+    except FileNotFoundError:  # a missing file or a link to one: where it would be
+        real_file = os.path.realpath(file)
+    except OSError:  # a link loop
         return True
+    real_folder = str(folder) if real else os.path.realpath(folder)
+    return os.path.commonpath((real_file, real_folder)) != real_folder
 
 
 def read_page(

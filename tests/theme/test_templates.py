@@ -125,9 +125,11 @@ def overview_page(title: str) -> str:
 
 @pytest.fixture(scope="module")
 def big_section(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A section of five pages with its own page, in a site whose menu lists at most three pages a section."""
+    """A section of five pages and a sub-section with its own page, in a site whose menu lists at most three
+    pages a section."""
     pages = {"index.md": overview_page("Welkom"), "parkeren/index.md": overview_page("Parkeren")}
     pages.update({f"parkeren/p{n}.md": overview_page(f"Parkeren {n}") for n in range(1, 6)})
+    pages["parkeren/zones/index.md"] = overview_page("Zones")
     pages["wonen/index.md"] = overview_page("Wonen")
     config = CONFIG.replace("helder: {enabled: false}", "helder: {enabled: false, menu_pages: 3}")
     return build_site(tmp_path_factory.mktemp("big-section"), config, pages)
@@ -271,6 +273,7 @@ def test_a_big_section_lists_only_the_current_page_and_a_link_to_all_its_pages(b
         big_section, "parkeren/p2/index.html"
     )
     assert ("../../wonen/", "Wonen") in links  # other sections stay in the menu, folded
+    assert ("../zones/", "Zones") in links  # and so does a sub-section, which the count leaves out
 
 
 def test_the_section_page_itself_needs_no_link_to_all_its_pages(big_section):

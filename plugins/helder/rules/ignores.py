@@ -27,8 +27,6 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import yaml
-
 from ..findings import Finding, Hit, Rule, Severity
 from ..source import SourcePage
 from .context import CheckContext
@@ -154,12 +152,7 @@ def _page_exceptions(page: SourcePage) -> list[dict[str, Any]]:
     ignore = page.meta.get("ignore")
     if not isinstance(ignore, dict):
         return []
-    lines: dict[str, int] = {}
-    node = page.meta_node
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if getattr(key, "value", None) == "ignore" and isinstance(value, yaml.MappingNode):
-                lines = {str(k.value): 2 + k.start_mark.line for k, _ in value.value}
+    lines = page.sub_lines.get("ignore", {})
     return [
         {"line": lines.get(str(rule), page.line_of("ignore")), "rule": str(rule), "reason": str(reason)}
         for rule, reason in ignore.items()
