@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sitelib import GOOD_PRODUCT
 
@@ -78,3 +80,30 @@ def test_broken_catalogue_yaml_is_reported_at_its_line(site):
     code, found = site.check_json()
     assert code == 1
     assert (found[0]["path"], found[0]["rule"], found[0]["line"]) == ("data/hulp.yml", "help.catalogue", 3)
+
+
+def test_a_file_is_outside_the_docs_folder_only_when_its_real_path_is(tmp_path: Path) -> None:
+    from helder.source import outside
+
+    docs = tmp_path / "content"
+    docs.mkdir()
+    (docs / "echt.md").write_text("# Echt\n", encoding="utf-8")
+    (tmp_path / "geheim.md").write_text("# Geheim\n", encoding="utf-8")
+    (docs / "naar-buiten.md").symlink_to(tmp_path / "geheim.md")
+    (docs / "naar-binnen.md").symlink_to(docs / "echt.md")
+    (docs / "kapot.md").symlink_to(docs / "bestaat-niet.md")
+    (docs / "kapot-buiten.md").symlink_to(tmp_path / "bestaat-niet.md")
+    (docs / "rondje-a.md").symlink_to(docs / "rondje-b.md")
+    (docs / "rondje-b.md").symlink_to(docs / "rondje-a.md")
+    expected = {
+        "echt.md": False,
+        "naar-binnen.md": False,
+        "bestaat-niet.md": False,  # a missing file is unreadable, not outside
+        "kapot.md": False,
+        "naar-buiten.md": True,
+        "kapot-buiten.md": True,
+        "rondje-a.md": True,  # a link loop leads nowhere inside
+    }
+    for real in (False, True):
+        folder = docs.resolve() if real else docs
+        assert {name: outside(docs / name, folder, real=real) for name in expected} == expected

@@ -346,3 +346,53 @@ def test_front_matter_json_cannot_give_back_is_not_stored(value: object) -> None
 
     assert front_of(SourcePage("content/a.md", "", meta={"x": value})) is None
     assert front_of(SourcePage("content/a.md", "", meta={"x": "tekst"})) is not None
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        {"meta": {"map": [["title", "x"]]}, "lines": {"title": 1e400}, "sub_lines": {}},
+        {"meta": json.loads("[" * 900 + "]" * 900), "lines": {}, "sub_lines": {}},
+        {"meta": {"date": "gisteren"}, "lines": {}, "sub_lines": {}},
+        {"meta": {"map": [[["lijst"], "als sleutel"]]}, "lines": {}, "sub_lines": {}},
+        "geen front matter",
+    ],
+)
+def test_a_bad_front_matter_in_the_cache_means_the_page_is_checked_again(
+    site: SiteDir, front: object
+) -> None:
+    site.page("paspoort.md", _product("Paspoort aanvragen", f"\n{LONG}\n"))
+    first = site.check()
+    data = json.loads(_cache(site).read_text(encoding="utf-8"))
+    for entry in data["entries"].values():
+        entry["front"] = front
+    _cache(site).write_text(json.dumps(data), encoding="utf-8")
+    again = site.check()
+    assert again.code == first.code == 1 and "Traceback" not in again.text
+    assert again.out == first.out and "readability.sentence-length" in again.out
+
+
+def test_front_matter_too_deep_or_too_big_for_json_is_not_stored(site: SiteDir) -> None:
+    """Values YAML reads but JSON cannot give back (a list in a list 600 deep, a 4,000-digit number) leave
+    the page out of the front matter cache, and the check runs as before."""
+    deep = "[" * 600 + "]" * 600
+    site.page(
+        "diep.md",
+        _product("Diep", "").replace("help: [telefoon, balie]", f"help: [telefoon, balie]\nx: {deep}"),
+    )
+    site.page(
+        "groot.md",
+        _product("Groot", "").replace(
+            "help: [telefoon, balie]", f"help: [telefoon, balie]\nx: 0x{'f' * 4000}"
+        ),
+    )
+    result = site.check()
+    assert "Traceback" not in result.text and result.code == 1, result.text
+    assert "frontmatter.unknown-key" in result.out
+    data = json.loads(_cache(site).read_text(encoding="utf-8"))
+    assert {
+        name: entry["front"] for name, entry in data["entries"].items() if "diep" in name or "groot" in name
+    } == {
+        "content/diep.md": None,
+        "content/groot.md": None,
+    }

@@ -112,11 +112,11 @@ def test_check_loads_neither_the_gate_nor_the_new_page_assistant(site) -> None:
         out, _, loaded = done.stdout.rpartition("LOADED ")
         return out + done.stderr, ast.literal_eval(loaded.strip())
 
-    out, loaded = run("check")
+    out, loaded = run("--lang", "nl", "check")
     assert "2 pagina's gecontroleerd: 0 fouten" in out and loaded == []
     out, loaded = run("--lang", "en", "audit", "--help")
     assert "Check a built site for accessibility" in out and "helder.audit.cli" in loaded
-    out, loaded = run("nieuw", "--help")
+    out, loaded = run("--lang", "nl", "nieuw", "--help")
     assert "Maak een nieuwe productpagina" in out and loaded == ["helder.newpage"]
     out, _ = run("--help")
     assert "audit" in out and "nieuw" in out and "check" in out

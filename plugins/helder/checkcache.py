@@ -158,6 +158,7 @@ def encode(value: Any) -> Any:
 
 
 def decode(value: Any) -> Any:
+    """The values `encode` was given (raises on data it did not write: the caller treats that as no entry)."""
     if isinstance(value, list):
         return [decode(item) for item in value]
     if isinstance(value, dict):
@@ -173,9 +174,10 @@ def front_of(page: SourcePage) -> dict[str, Any] | None:
     """What a page from the cache needs of its front matter, or None when it cannot be stored exactly."""
     try:
         meta = encode(page.meta)
-    except NotStored:
-        return None
-    if decode(meta) != page.meta:
+        if decode(meta) != page.meta:
+            return None
+        json.dumps(meta, ensure_ascii=False).encode("utf-8")  # what `save` will write (no 5,000-digit number)
+    except (NotStored, RecursionError, ValueError, UnicodeError):  # lists in lists, deeper than Python goes
         return None
     return {"meta": meta, "lines": page.meta_lines, "sub_lines": page.sub_lines}
 
@@ -227,7 +229,7 @@ class Entry:
             headings = [Heading(int(lv), str(tx), int(ln), int(ix)) for lv, tx, ln, ix in value["headings"]]
             data = value["data"]
             front = value.get("front")
-        except (KeyError, TypeError, ValueError, AttributeError):
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError, RecursionError):
             return None
         if not isinstance(data, dict) or not isinstance(front, (dict, type(None))):
             return None
@@ -281,7 +283,7 @@ class CheckCache:
                 for name, subs in front["sub_lines"].items()
             }
             text = raw.decode("utf-8")
-        except (KeyError, TypeError, ValueError, AttributeError):
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError, RecursionError):
             return None
         if not isinstance(meta, dict):
             return None
@@ -314,7 +316,7 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return {}
     if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
         return {}

@@ -233,7 +233,7 @@ def check_sources(
             entry.seed(page)
             reports[shown] = settle(page, entry.findings, ctx, entry.data)
             continue
-        page, raw = _read(file, shown, default_lang, ctx.lang, real_docs, raw)
+        page, raw = _read(file, shown, default_lang, ctx.lang, ctx.docs_dir, raw)
         key = cache.key(shown, raw, page.meta) if cache is not None and raw is not None else ""
         entry = cache.get(shown, key) if cache is not None and key else None
         if entry is not None:
@@ -361,7 +361,8 @@ def _read(
     file: Path, shown: str, default_lang: str, lang: str, inside: Path | None, raw: bytes | None
 ) -> tuple[SourcePage, bytes | None]:
     """The page of `raw` (the file's bytes from `_bytes`) and the bytes to cache it by: None when the file
-    could not be read or is a link to a file outside the docs folder (a finding, nothing to cache)."""
+    could not be read or is a link to a file outside the docs folder `inside` (a finding that names that
+    folder as the editor knows it; nothing to cache)."""
     if raw is None:
         return read_page(file, shown, default_lang=default_lang, lang=lang, inside=inside), None
     page = page_from_bytes(raw, shown, default_lang=default_lang, lang=lang)

@@ -11,11 +11,10 @@ catalogue's `click` entry.
 
 from __future__ import annotations
 
-import importlib
 import os
 import re
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -67,8 +66,8 @@ class LazyGroup(click.Group):
     """Commands whose module is loaded when they are used (click's pattern for lazy subcommands): `helder
     check` does not import the accessibility gate or the new-page assistant (0.2 s of every check)."""
 
-    #: Command name -> (module of this package, attribute).
-    lazy = {"audit": (".audit.cli", "audit"), "nieuw": (".newpage", "nieuw"), "new": (".newpage", "new")}
+    #: Command name -> the function that imports it.
+    lazy: dict[str, Callable[[], click.Command]] = {}
     #: The language `localize` wrote the loaded commands in; a command loaded later gets the same.
     lang: str | None = None
 
@@ -77,8 +76,7 @@ class LazyGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self.lazy and cmd_name not in self.commands:
-            module, name = self.lazy[cmd_name]
-            command = getattr(importlib.import_module(module, __package__), name)
+            command = self.lazy[cmd_name]()
             if self.lang:
                 localize(command, self.lang)
             self.add_command(command, cmd_name)
@@ -91,6 +89,24 @@ class LazyGroup(click.Group):
 @click.pass_context
 def cli(ctx: click.Context, lang: str | None) -> None:
     ctx.obj = {"lang": lang}
+
+
+def _audit() -> click.Command:
+    from .audit.cli import audit
+
+    return audit
+
+
+def _new_page(name: str) -> Callable[[], click.Command]:
+    def load() -> click.Command:
+        from .newpage import COMMANDS
+
+        return next(command for command in COMMANDS if command.name == name)
+
+    return load
+
+
+LazyGroup.lazy = {"audit": _audit, "nieuw": _new_page("nieuw"), "new": _new_page("new")}
 
 
 def _lang(ctx: click.Context, site: Site | None = None) -> str:
