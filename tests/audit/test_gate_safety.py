@@ -34,8 +34,17 @@ PAGES = {
 
 
 def _options(tools: dict[str, str], tmp: Path) -> Any:
+    """The gate at one viewport: these tests are about which page was checked, not about its layout (each
+    viewport is a second page load)."""
     return load_options(
-        {**tools, "enabled": True, "timeout": 20, "ignores": [SEARCH_FORM_IGNORE], "cache_dir": ""}
+        {
+            **tools,
+            "enabled": True,
+            "timeout": 20,
+            "ignores": [SEARCH_FORM_IGNORE],
+            "cache_dir": "",
+            "viewports": [{"name": "desktop", "width": 1280, "height": 1024}],
+        }
     )
 
 

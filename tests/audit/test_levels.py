@@ -13,6 +13,9 @@ OVERRIDES = REPO / "overrides"
 
 pytestmark = pytest.mark.browser
 
+#: Levels do not depend on the screen: one viewport (each one is a second page load per page).
+DESKTOP = "[{name: desktop, width: 1280, height: 1024}]"
+
 IMAGE = '\n<p><img src="kaart.png"></p>\n'  # an image without alt text: axe image-alt and htmlcs H37 errors
 
 
@@ -28,7 +31,7 @@ def raw_site(root: Path, rules: str, node_modules: str) -> SiteDir:
     site.write(
         "mkdocs.yml",
         f"site_name: t\nplugins:\n  - helder:\n      rules: {rules}\n"
-        f"      audit:\n        node_modules: {node_modules}\n        cache_dir: ''\n",
+        f"      audit:\n        node_modules: {node_modules}\n        cache_dir: ''\n        viewports: {DESKTOP}\n",
     )
     return site
 
@@ -61,7 +64,7 @@ def test_the_build_and_its_report_agree(site, tools, levels):
     # The image is what this test is about: the Markdown rule that would refuse it first is switched off, and
     # so is the search form's result that every Material site has (the demo ignores it, with its reason).
     rules = f"rules: {{markdown.image-alt: ignore, markdown.missing-file: ignore, a11y.htmlcs.H32.2: ignore{levels}}}"
-    audit = f"audit:\n  enabled: true\n  node_modules: {tools['node_modules']}\n  cache_dir: ''\n"
+    audit = f"audit:\n  enabled: true\n  node_modules: {tools['node_modules']}\n  cache_dir: ''\n  viewports: {DESKTOP}\n"
     config = mkdocs_yml(helder=f"{rules}\n{audit}")
     site.write("mkdocs.yml", config.replace("  font: false\n", f"  font: false\n  custom_dir: {OVERRIDES}\n"))
     site.page("index.md", GOOD_PRODUCT + IMAGE)
