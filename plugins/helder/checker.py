@@ -224,23 +224,23 @@ def check_sources(
     cache is not checked again; the others are checked here, or over several processes when there are many."""
     reports: dict[str, PageReport] = {}
     todo: list[tuple[Path, SourcePage, str]] = []
-    real_docs = _real(ctx.docs_dir)
+    # The docs folder's real path once per run, not once per page.
+    real_docs = Path(os.path.realpath(ctx.docs_dir)) if ctx.docs_dir is not None else None
     for file, shown in files:
         raw = _bytes(file, real_docs)
+        # The same bytes as last time: the page (without a YAML parse) and its findings from the cache.
         found = cache.page(shown, raw, default_lang=default_lang, lang=ctx.lang) if cache and raw else None
-        if found is not None:  # the same bytes as last time: the page and its findings from the cache
-            page, entry = found
-            entry.seed(page)
-            reports[shown] = settle(page, entry.findings, ctx, entry.data)
-            continue
-        page, raw = _read(file, shown, default_lang, ctx.lang, ctx.docs_dir, raw)
-        key = cache.key(shown, raw, page.meta) if cache is not None and raw is not None else ""
-        entry = cache.get(shown, key) if cache is not None and key else None
-        if entry is not None:
-            entry.seed(page)
-            reports[shown] = settle(page, page.problems + entry.findings, ctx, entry.data)
+        if found is None:
+            page, raw = _read(file, shown, default_lang, ctx.lang, ctx.docs_dir, raw)
+            key = cache.key(shown, raw, page.meta) if cache is not None and raw is not None else ""
+            entry = cache.get(shown, key) if cache is not None and key else None
+            if entry is None:
+                todo.append((file, page, key))
+                continue
         else:
-            todo.append((file, page, key))
+            page, entry = found
+        entry.seed(page)
+        reports[shown] = settle(page, page.problems + entry.findings, ctx, entry.data)
     # The first page here, so what rules load once (word lists, frequency tables) is loaded before forking.
     first = [fresh_entry(page, ctx) for _file, page, _key in todo[:1]]
     rest = _in_parallel([(file, page.path) for file, page, _ in todo[1:]], ctx, default_lang)
@@ -334,16 +334,6 @@ def _work(chunk: list[tuple[Path, str]]) -> list[dict[str, Any]]:
         ).to_json()
         for file, shown in chunk
     ]
-
-
-def _real(folder: Path | None) -> Path | None:
-    """The docs folder's real path, once per run (not once per page); None when there is none."""
-    if folder is None:
-        return None
-    try:
-        return folder.resolve()
-    except (OSError, RuntimeError):
-        return folder
 
 
 def _bytes(file: Path, inside: Path | None) -> bytes | None:
