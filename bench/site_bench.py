@@ -7,7 +7,8 @@ in one run:
 - `mkdocs build` with the content checks on, and with them off (`checks: false`): the ratio is the checks'
   cost, cold (no check cache) and warm (the check cache of the previous build, nothing changed);
 - `helder check` on the same pages against the plain build, cold and warm;
-- `helder check` cold in two processes (`HELDER_WORKERS=2`) against the default (one process);
+- `helder check` cold in one process (`HELDER_WORKERS=1`) against the default (from 100 pages, one process per
+  core);
 - the growth of the build from the smallest to the largest site (linear would be 5x for 1,000 -> 5,000);
 - the peak memory (maximum resident set) of each build;
 - the pages Helder generates from the help catalogue: every rule on each of them, findings counted.
@@ -16,10 +17,12 @@ Each command runs as its own process; wall time and CPU time (user + system, wor
 both reported. The machine is shared, so wall time swings with the load of others: the ratios of CPU time are
 the steadier result. The accessibility gate is off here: it has its own benchmark (`bench/audit_bench.py`).
 
-    .venv/bin/python bench/site_bench.py [--sizes 1000 5000] [--keep DIR] [--skip-extra] [--code DIR]
+    .venv/bin/python bench/site_bench.py [--sizes 1000 5000] [--keep DIR] [--skip-extra] [--rounds N] [--code DIR]
 
 Each result is printed as soon as it is measured (a run stopped half-way still says what it measured).
-`--skip-extra` leaves out the run in two processes and the check of the generated pages. `--code DIR` measures
+`--rounds N` measures every command N times, round after round, and reports the medians (the machine is
+shared: one build of the same site took 20-30 s within ten minutes).
+`--skip-extra` leaves out the run in one process and the check of the generated pages. `--code DIR` measures
 Helder's code in another checkout (its `plugins/` and `readability/`, with this checkout's libraries), for a
 before-and-after on the same machine.
 """
@@ -32,6 +35,7 @@ import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -177,7 +181,7 @@ print(json.dumps([len(made), [f"{{f.path}}:{{f.line}} {{f.rule}}" for f in moved
     return count, found
 
 
-def measure(work: Path, size: int, *, extra: bool = True) -> dict[str, Any]:
+def measure(work: Path, size: int, *, extra: bool = True, rounds: int = 1) -> dict[str, Any]:
     on, off = work / f"{size}-on", work / f"{size}-off"
     for folder, checks in ((on, True), (off, False)):
         if folder.exists():
@@ -185,27 +189,38 @@ def measure(work: Path, size: int, *, extra: bool = True) -> dict[str, Any]:
         make_site(folder, size, checks)
     mkdocs, helder = str(BIN / "mkdocs"), str(BIN / "helder")
     found: dict[str, Any] = {"size": size}
+    seen: dict[str, list[Run]] = {}
 
     def note(name: str, result: Run) -> None:
-        found[name] = result
+        seen.setdefault(name, []).append(result)
         print(
             f"  {size} {name:<11} wall {result.wall:8.2f} cpu {result.cpu:8.2f} peak {result.peak_mb:6.0f} MB"
             f"  (load {os.getloadavg()[0]:.1f})",
             flush=True,
         )
 
-    note("plain", run([mkdocs, "build", "-q"], off))
-    cold(on)
-    note("cold", run([mkdocs, "build", "-q"], on))
-    note("warm", run([mkdocs, "build", "-q"], on))
-    cold(on)
-    note("check_cold", run([helder, "check", "--format", "json"], on))
-    note("check_warm", run([helder, "check", "--format", "json"], on))
-    if extra:
+    # Each round measures every command once, in the same order, so a slow minute of the shared machine
+    # falls on one round's commands, not on one command in every round.
+    for _ in range(rounds):
+        note("plain", run([mkdocs, "build", "-q"], off))
         cold(on)
-        note("check_two", run([helder, "check", "--format", "json"], on, HELDER_WORKERS="2"))
+        note("cold", run([mkdocs, "build", "-q"], on))
+        note("warm", run([mkdocs, "build", "-q"], on))
+        cold(on)
+        note("check_cold", run([helder, "check", "--format", "json"], on))
+        note("check_warm", run([helder, "check", "--format", "json"], on))
+        if extra:
+            cold(on)
+            note("check_one", run([helder, "check", "--format", "json"], on, HELDER_WORKERS="1"))
+    found.update({name: median(runs) for name, runs in seen.items()})
+    if extra:
         found["generated"] = generated_findings(on)
     return found
+
+
+def median(runs: list[Run]) -> Run:
+    """The median of each figure over the rounds (one round: its own figures)."""
+    return Run(*(statistics.median(getattr(r, name) for r in runs) for name in ("wall", "cpu", "peak_mb")))
 
 
 def ratio(row: dict[str, Any], name: str, what: str) -> float:
@@ -220,7 +235,7 @@ def report(rows: list[dict[str, Any]]) -> None:
         "warm": "mkdocs build, checks on, warm",
         "check_cold": "helder check, cold",
         "check_warm": "helder check, warm",
-        "check_two": "helder check, cold, 2 processes",
+        "check_one": "helder check, cold, 1 process",
     }
     for row in rows:
         for name, label in names.items():
@@ -241,11 +256,11 @@ def report(rows: list[dict[str, Any]]) -> None:
                 f"  {names[name]:<32} / plain build: {ratio(row, name, 'wall'):.2f} / {ratio(row, name, 'cpu'):.2f}"
                 f"  (goal <= {GOALS[goal]:.2f})"
             )
-        if "check_two" in row:
-            two, one = row["check_two"], row["check_cold"]
+        if "check_one" in row:
+            spread, one = row["check_cold"], row["check_one"]
             print(
-                f"  helder check cold, 2 processes / 1: wall {two.wall / one.wall:.2f}, "
-                f"cpu {two.cpu / one.cpu:.2f}"
+                f"  helder check cold, default processes / 1 process: wall {spread.wall / one.wall:.2f}, "
+                f"cpu {spread.cpu / one.cpu:.2f}"
             )
             count, found = row["generated"]
             print(f"  generated pages: {count}, findings on them: {len(found)} {found[:5]}")
@@ -264,7 +279,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--keep", type=Path, help="keep the generated sites in this folder")
-    parser.add_argument("--skip-extra", action="store_true", help="no 2-process run, no generated-page check")
+    parser.add_argument("--skip-extra", action="store_true", help="no 1-process run, no generated-page check")
+    parser.add_argument("--rounds", type=int, default=1, help="measure each command this often; medians")
     parser.add_argument("--code", type=Path, help="measure the Helder code of another checkout")
     args = parser.parse_args()
     if args.code:
@@ -276,7 +292,7 @@ def main() -> None:
     print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start", flush=True)
     rows = []
     for size in args.sizes:
-        rows.append(measure(work, size, extra=not args.skip_extra))
+        rows.append(measure(work, size, extra=not args.skip_extra, rounds=args.rounds))
         print(f"{size} pages measured, load average {os.getloadavg()[0]:.1f}", flush=True)
     report(rows)
     if not args.keep:

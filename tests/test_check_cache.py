@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helder import checker
 from helder.checkcache import CACHE_FILE, CheckCache
 from helder.checker import check_files, discover
 from helder.pages.help_pages import generated_uris
@@ -156,6 +157,7 @@ def test_build_writes_and_uses_the_cache(site: SiteDir) -> None:
 PARALLEL_PROBE = """
 import json, sys
 from helder import checker
+from helder import checker
 from helder.checker import check_files, discover
 from helder.site import load_mkdocs_site
 used = []
@@ -194,6 +196,30 @@ def test_many_pages_in_several_processes_give_what_one_process_gives(site: SiteD
     assert one["findings"] == many["findings"] and one["data"] == many["data"]
     assert sum(1 for f in many["findings"] if f["rule"] == "readability.sentence-length") == 4
     assert all(data["readability"]["words"] > 0 for data in many["data"].values())
+
+
+@pytest.mark.parametrize(
+    ("asked", "pages", "cores", "expected"),
+    [
+        ("", 12, 4, 1),  # a small site: starting processes costs what they save
+        ("", 99, 4, 1),
+        ("", 100, 4, 4),  # from 100 pages: one process per core
+        ("", 1000, 2, 2),
+        ("", 5000, 32, 8),  # never more than eight
+        ("", 1000, 1, 1),
+        ("1", 5000, 4, 1),  # HELDER_WORKERS=1 keeps one process
+        ("3", 12, 1, 3),  # asked for: also on a small site and beyond the cores
+        ("3", 2, 4, 2),  # never more processes than pages
+        ("0", 50, 4, 1),
+        ("veel", 1000, 4, 4),  # not a number: as if not set
+    ],
+)
+def test_how_many_processes_check_the_pages(
+    asked: str, pages: int, cores: int, expected: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HELDER_WORKERS", asked)
+    monkeypatch.setattr(checker, "_cores", lambda: cores)
+    assert checker.workers(pages) == expected
 
 
 def test_a_page_goes_stale_in_the_cache_as_the_days_pass(

@@ -8,6 +8,7 @@ finding for that page (a bug to report), while all other pages are still checked
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import threading
@@ -243,7 +244,7 @@ def check_sources(
         reports[shown] = settle(page, page.problems + entry.findings, ctx, entry.data)
     # The first page here, so what rules load once (word lists, frequency tables) is loaded before forking.
     first = [fresh_entry(page, ctx) for _file, page, _key in todo[:1]]
-    rest = _in_parallel([(file, page.path) for file, page, _ in todo[1:]], ctx, default_lang)
+    rest = _in_parallel([page for _file, page, _key in todo[1:]], ctx)
     entries = first + rest if rest is not None else None
     for index, (_file, page, key) in enumerate(todo):
         entry = (
@@ -289,51 +290,65 @@ def fresh_entry(page: SourcePage, ctx: CheckContext) -> Entry:
 _WORK: tuple[CheckContext, str] | None = None
 
 
+#: From this many pages to check, they are spread over the machine's cores. Measured with `helder check` on
+#: 41 to 1,000 pages of the bench site (2 idle cores): below about 100 pages, starting the processes costs what
+#: they save; at 1,000 pages two processes took 5.8-6.9 s instead of 9.8-9.9 s (10-20 % more CPU time).
+PARALLEL_FROM = 100
+#: Never more processes than this: each copies the site's context on its first write.
+MAX_WORKERS = 8
+
+
 def workers(pages: int) -> int:
-    """How many processes check `pages` pages: `HELDER_WORKERS` (a number) if set, else one.
-
-    Measured with bench/site_bench.py on a shared 2-core machine: two processes were not faster than one
-    (1,000 pages: the same time; 5,000 pages: three times slower in wall time, the same CPU time), so one
-    process is the default and several are a choice for a machine with cores to spare.
-    """
+    """How many processes check `pages` pages: `HELDER_WORKERS` (a number; 1 keeps one process) if set; else
+    one below `PARALLEL_FROM` pages, and one per core this process may use (at most `MAX_WORKERS`) from there."""
     asked = os.environ.get("HELDER_WORKERS", "").strip()
-    return max(1, min(int(asked), pages)) if asked.isdigit() else 1
+    if asked.isdigit():
+        return max(1, min(int(asked), pages))
+    if pages < PARALLEL_FROM:
+        return 1
+    return max(1, min(_cores(), MAX_WORKERS))
 
 
-def _in_parallel(jobs: list[tuple[Path, str]], ctx: CheckContext, default_lang: str) -> list[Entry] | None:
+def _cores() -> int:
+    """The cores this process may run on (a container or `taskset` may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _in_parallel(pages: list[SourcePage], ctx: CheckContext) -> list[Entry] | None:
     """Check the pages over several processes, or None to check them here. Processes are forked, so they
-    share the site's context without copying it; never from a process with threads (`mkdocs serve`), where
-    forking is unsafe."""
+    share the site's context and the pages already read without copying them (a child gets the numbers of its
+    pages); never from a process with threads (`mkdocs serve`), where forking is unsafe."""
     global _WORK
-    count = workers(len(jobs))
+    count = workers(len(pages))
     if count < 2 or threading.active_count() > 1 or "fork" not in mp.get_all_start_methods():
         return None
-    chunks = [jobs[start :: count * 4] for start in range(count * 4)]
-    _WORK = (ctx, default_lang)
+    numbers = range(len(pages))
+    chunks = [numbers[start :: count * 4] for start in range(count * 4)]
+    _WORK = (ctx, pages)
+    # The site's objects move out of the garbage collector's sight while forking: a child's collections then do
+    # not touch (and so copy) every page of memory it shares with this process.
+    gc.freeze()
     try:
         with ProcessPoolExecutor(count, mp_context=mp.get_context("fork")) as pool:
             done = list(pool.map(_work, chunks))
     finally:
         _WORK = None
-    found: dict[str, Entry] = {}
+        gc.unfreeze()
+    found: list[Entry | None] = [None] * len(pages)
     for chunk, results in zip(chunks, done, strict=True):
-        for (_file, shown), stored in zip(chunk, results, strict=True):
-            entry = Entry.from_json(stored)
-            if entry is None:
-                return None
-            found[shown] = entry
-    return [found[shown] for _file, shown in jobs]
+        for number, stored in zip(chunk, results, strict=True):
+            found[number] = Entry.from_json(stored)
+    entries = [entry for entry in found if entry is not None]
+    return entries if len(entries) == len(pages) else None
 
 
-def _work(chunk: list[tuple[Path, str]]) -> list[dict[str, Any]]:
+def _work(chunk: range) -> list[dict[str, Any]]:
     assert _WORK is not None
-    ctx, default_lang = _WORK
-    return [
-        fresh_entry(
-            read_page(file, shown, default_lang=default_lang, lang=ctx.lang, inside=ctx.docs_dir), ctx
-        ).to_json()
-        for file, shown in chunk
-    ]
+    ctx, pages = _WORK
+    return [fresh_entry(pages[number], ctx).to_json() for number in chunk]
 
 
 def _bytes(file: Path, inside: Path | None) -> bytes | None:
