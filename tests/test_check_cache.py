@@ -198,6 +198,28 @@ def test_many_pages_in_several_processes_give_what_one_process_gives(site: SiteD
     assert all(data["readability"]["words"] > 0 for data in many["data"].values())
 
 
+def test_a_checking_process_that_dies_leaves_the_pages_to_the_main_process(site: SiteDir) -> None:
+    """A process of the pool that dies (here: it exits at once, as the kernel's out-of-memory killer would end
+    it) is no crash and loses no page: the main process checks them all, with the same findings."""
+    for number in range(12):
+        extra = f"\n{LONG}\n" if number % 3 == 0 else "\nBel ons als u vragen heeft.\n"
+        site.page(f"dienst-{number:02d}.md", _product(f"Dienst {number}", extra))
+    die = "import os\ndef die(chunk):\n    os._exit(9)\nchecker._work = die\n"
+    probe = PARALLEL_PROBE.replace("used = []\n", "used = []\n" + die)
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=site.root,
+        env={**os.environ, "HELDER_WORKERS": "3"},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    assert found["used"] == [False]  # the pool was tried and gave nothing back
+    assert sum(1 for f in found["findings"] if f["rule"] == "readability.sentence-length") == 4
+    assert len(found["data"]) == 12
+
+
 @pytest.mark.parametrize(
     ("asked", "pages", "cores", "expected"),
     [

@@ -14,6 +14,7 @@ import os
 import threading
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
@@ -334,6 +335,8 @@ def _in_parallel(pages: list[SourcePage], ctx: CheckContext) -> list[Entry] | No
     try:
         with ProcessPoolExecutor(count, mp_context=mp.get_context("fork")) as pool:
             done = list(pool.map(_work, chunks))
+    except (BrokenProcessPool, OSError):
+        return None  # a process could not start or died (out of memory): the pages are checked here instead
     finally:
         _WORK = None
         gc.unfreeze()
