@@ -20,6 +20,7 @@ English path fetches NLTK data) is only used, lazily, to cross-check the formula
 
 from __future__ import annotations
 
+from . import frequency, syllables
 from .abbreviation import Abbreviation, find_abbreviations
 from .analysis import Sentence, TextAnalysis, Word, analyze_markdown, analyze_text
 from .enumeration import Enumeration, find_enumerations
@@ -58,6 +59,7 @@ __all__ = [
     "UnsupportedLanguageError",
     "Word",
     "WordList",
+    "preload",
     "WordListError",
     "analyze_markdown",
     "analyze_text",
@@ -79,3 +81,15 @@ __all__ = [
     "unknown_terms",
     "word_profile",
 ]
+
+
+def preload(lang: str) -> None:
+    """Load now what the engine otherwise loads on first use for text in `lang`: its hyphenation dictionary and
+    word frequencies, and the short frequency list of every language (for "is this word common in the other
+    language?"); together about 0.35 s. A process that forks workers after this shares them with all of them,
+    instead of each worker loading its own copy."""
+    lang = check_language(lang)
+    syllables.dictionary(lang)
+    frequency.table(lang)
+    for other in SUPPORTED_LANGUAGES:
+        frequency.table(other, "small")

@@ -70,7 +70,7 @@ SEPARABLE_NL = _words("aan af bij door in mee na om op over toe uit voor weg ter
 
 
 @cache
-def _table(lang: str, size: str = "large") -> dict[str, float]:
+def table(lang: str, size: str = "large") -> dict[str, float]:
     """Word → Zipf frequency for a language, loaded once, on first use.
 
     `size` is wordfreq's list: "large" (down to Zipf 1, 300,000 words: 0.17 s) or "small" (down to Zipf 3,
@@ -118,7 +118,7 @@ def _read_cbpack(lang: str, size: str) -> list[list[str]] | None:
 
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency of one lowercase word (0.0 when it is not in the list at all)."""
-    return _table(lang).get(word, 0.0)
+    return table(lang).get(word, 0.0)
 
 
 def common_zipf(word: str, lang: str) -> float:
@@ -127,10 +127,10 @@ def common_zipf(word: str, lang: str) -> float:
     For questions that only need to know that a word is common ("is this rare Dutch word everyday
     English?"), without loading a second large list.
     """
-    table = _table(lang, "small")
-    best = table.get(word, 0.0)
+    small = table(lang, "small")
+    best = small.get(word, 0.0)
     for candidate in lemma_candidates(word, lang)[1:]:
-        best = max(best, table.get(candidate, 0.0))
+        best = max(best, small.get(candidate, 0.0))
     return best
 
 

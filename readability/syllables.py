@@ -46,7 +46,7 @@ _DUTCH_VOWEL_UNITS = frozenset(
 
 
 @cache
-def _dictionary(lang: str) -> Pyphen:
+def dictionary(lang: str) -> Pyphen:
     """One pyphen dictionary per language for the whole process (loading one takes a few milliseconds)."""
     return Pyphen(lang=PYPHEN_DICTIONARIES[lang])
 
@@ -78,7 +78,7 @@ def _english_fragment(fragment: str, last: bool) -> int:
 
 
 def _pyphen_syllables(run: str, lang: str) -> int:
-    positions = _dictionary(lang).positions(run)
+    positions = dictionary(lang).positions(run)
     bounds = [0, *positions, len(run)]
     fragments = [run[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
     if lang == "en":

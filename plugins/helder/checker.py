@@ -20,6 +20,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+import readability
 from readability import SUPPORTED_LANGUAGES
 
 from .checkcache import CheckCache, Entry, front_of
@@ -326,6 +327,10 @@ def _in_parallel(pages: list[SourcePage], ctx: CheckContext) -> list[Entry] | No
     count = workers(len(pages))
     if count < 2 or threading.active_count() > 1 or "fork" not in mp.get_all_start_methods():
         return None
+    # What the rules load on first use, loaded once here: the processes share it (the first page, checked
+    # before this, need not have used every part of it).
+    for lang in sorted({page.lang for page in pages} & set(SUPPORTED_LANGUAGES)):
+        readability.preload(lang)
     numbers = range(len(pages))
     chunks = [numbers[start :: count * 4] for start in range(count * 4)]
     _WORK = (ctx, pages)

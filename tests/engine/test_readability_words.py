@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+import readability
 import readability.frequency as frequency
+import readability.syllables as syllables
 from readability import analyze_text
 from readability.frequency import judge, split_compound, verb_of_noun, zipf
 from readability.rare import compound_rewrite, explained_words, find_rare_words, normalize
@@ -63,11 +65,36 @@ def test_zipf_values_are_wordfreqs() -> None:
 def test_zipf_falls_back_to_wordfreqs_api(monkeypatch: pytest.MonkeyPatch) -> None:
     """Should wordfreq move its data file, the public API gives the same numbers (only slower)."""
     monkeypatch.setattr(frequency, "_read_cbpack", lambda lang, size: None)
-    frequency._table.cache_clear()
+    frequency.table.cache_clear()
     try:
-        assert frequency._table("nl")["ontvangen"] == 5.04
+        assert frequency.table("nl")["ontvangen"] == 5.04
     finally:
-        frequency._table.cache_clear()
+        frequency.table.cache_clear()
+
+
+def test_preload_loads_what_the_first_word_would_load() -> None:
+    """`preload` (before forking checking processes) leaves nothing for the first word of a page to load."""
+    frequency.table.cache_clear()
+    syllables.dictionary.cache_clear()
+    try:
+        readability.preload("nl")
+        assert syllables.dictionary.cache_info().currsize == 1
+        loaded = frequency.table.cache_info().currsize
+        (
+            zipf("ontvangen", "nl"),
+            frequency.common_zipf("ontvangen", "en"),
+            syllables.count_syllables("radio", "nl"),
+        )
+        assert (frequency.table.cache_info().currsize, syllables.dictionary.cache_info().currsize) == (
+            loaded,
+            1,
+        )
+        assert frequency.table.cache_info().hits >= 2
+        with pytest.raises(readability.UnsupportedLanguageError):
+            readability.preload("fy")
+    finally:
+        frequency.table.cache_clear()
+        syllables.dictionary.cache_clear()
 
 
 def test_compound_parts() -> None:
