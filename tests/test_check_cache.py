@@ -178,10 +178,15 @@ print(json.dumps({
 """
 
 
-def test_many_pages_in_several_processes_give_what_one_process_gives(site: SiteDir) -> None:
+def _twelve_pages(site: SiteDir) -> None:
+    """Twelve product pages; every third has one sentence that is too long."""
     for number in range(12):
         extra = f"\n{LONG}\n" if number % 3 == 0 else "\nBel ons als u vragen heeft.\n"
         site.page(f"dienst-{number:02d}.md", _product(f"Dienst {number}", extra))
+
+
+def test_many_pages_in_several_processes_give_what_one_process_gives(site: SiteDir) -> None:
+    _twelve_pages(site)
 
     def run(workers: str) -> dict:
         env = {**os.environ, "HELDER_WORKERS": workers}
@@ -201,9 +206,7 @@ def test_many_pages_in_several_processes_give_what_one_process_gives(site: SiteD
 def test_a_checking_process_that_dies_leaves_the_pages_to_the_main_process(site: SiteDir) -> None:
     """A process of the pool that dies (here: it exits at once, as the kernel's out-of-memory killer would end
     it) is no crash and loses no page: the main process checks them all, with the same findings."""
-    for number in range(12):
-        extra = f"\n{LONG}\n" if number % 3 == 0 else "\nBel ons als u vragen heeft.\n"
-        site.page(f"dienst-{number:02d}.md", _product(f"Dienst {number}", extra))
+    _twelve_pages(site)
     die = "import os\ndef die(chunk):\n    os._exit(9)\nchecker._work = die\n"
     probe = PARALLEL_PROBE.replace("used = []\n", "used = []\n" + die)
     done = subprocess.run(

@@ -294,7 +294,8 @@ _WORK: tuple[CheckContext, str] | None = None
 
 #: From this many pages to check, they are spread over the machine's cores. Measured with `helder check` on
 #: 41 to 1,000 pages of the bench site (2 idle cores): below about 100 pages, starting the processes costs what
-#: they save; at 1,000 pages two processes took 5.8-6.9 s instead of 9.8-9.9 s (10-20 % more CPU time).
+#: they save; `bench/site_bench.py` (medians of 2 rounds): 1,000 pages 6.6 s instead of 9.5 s, 5,000 pages
+#: 26 s instead of 49 s, with about the same CPU time.
 PARALLEL_FROM = 100
 #: Never more processes than this: each copies the site's context on its first write.
 MAX_WORKERS = 8

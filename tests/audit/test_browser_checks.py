@@ -324,7 +324,8 @@ REVIEW_PAGE = {
 def test_needs_review_results_form_a_queue_and_decisions_are_applied(tmp_path, tools):
     root = tmp_path / "project"
     site = build_site(root, REVIEW_PAGE)
-    options = _options(tools, root, cache_dir="", report_dir=str(tmp_path / "rapport"))
+    # With the gate's cache, as a web team works: the decisions apply to results from the cache as well.
+    options = _options(tools, root, report_dir=str(tmp_path / "rapport"))
     first = run_gate(site, pages=page_map(REVIEW_PAGE), options=options, project_root=root, progress=False)
     assert first.gate_error is None
     contrast = [g for g in first.review if g["rule"] == "a11y.axe.color-contrast"]
@@ -345,6 +346,7 @@ def test_needs_review_results_form_a_queue_and_decisions_are_applied(tmp_path, t
     confirmed = run_gate(
         site, pages=page_map(REVIEW_PAGE), options=options, project_root=root, progress=False
     )
+    assert (confirmed.summary.tested, confirmed.summary.from_cache) == (0, first.summary.jobs)
     errors = [f for f in confirmed.findings if f.rule == "a11y.axe.color-contrast"]
     assert len(errors) == 1 and errors[0].path == "content/twijfel.md" and errors[0].severity.value == "error"
     html = (tmp_path / "rapport" / "audit.html").read_text(encoding="utf-8")

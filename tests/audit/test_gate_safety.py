@@ -103,6 +103,7 @@ def test_another_page_at_a_pages_address_is_not_checked(tmp_path, tools):
     finding = next(f for f in result.findings if f.path == "content/paspoort.md")
     assert "gaf niet de gebouwde pagina zelf terug" in finding.message
     assert result.exit_code != 0
+    assert result.summary.retried == 0  # the same address gives the same other page again: no second try
 
 
 # --- item 7: no Chromium left behind ------------------------------------------------------------------------

@@ -270,6 +270,7 @@ def _test(
     try:
         with SiteServer(site_dir, port=options.port, handler=server_handler) as server:
             todo = pending
+            settled: dict[Job, Msg] = {}  # not checked, and a second try would not change that
             for attempt in (1, 2):
                 checks = browser.start_checks(todo, tools, server.base_url, options)
                 output = run_pa11y_ci(
@@ -298,17 +299,25 @@ def _test(
                         raw[job] = output.issues[job]
                         continue
                     not_checked[job] = _not_checked_reason(job, output.errors.get(job), status, options)
-                if not not_checked or attempt == 2:
+                # A second try only where it may go otherwise (a timeout, a dropped connection, a server
+                # error): the site's own server gives a missing file or another page the same way again.
+                settled.update((job, why) for job, why in not_checked.items() if why.key in _FOR_GOOD)
+                todo = [job for job in not_checked if job not in settled]
+                if not todo or attempt == 2:
                     break
-                todo = list(not_checked)
                 summary.retried = len(todo)
                 bar.total += len(todo)
                 bar.refresh()
+            not_checked.update(settled)
     finally:
         browser.stop_all()  # never leave the checks' Chromium running when pa11y-ci failed
         bar.close()
     summary.tested = len(pending) - len(not_checked)
     return not_checked
+
+
+#: Why a page was not checked, when a second try would say the same.
+_FOR_GOOD = frozenset({"nc_404", "nc_not_the_page"})
 
 
 def _not_checked_reason(job: Job, error: str | Msg | None, status: int | None, options: AuditOptions) -> Msg:
