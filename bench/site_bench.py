@@ -283,6 +283,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1, help="measure each command this often; medians")
     parser.add_argument("--code", type=Path, help="measure the Helder code of another checkout")
     args = parser.parse_args()
+    if args.rounds < 1:
+        parser.error("--rounds must be 1 or more")
     if args.code:
         code = args.code.resolve()
         ENV["PYTHONPATH"] = os.pathsep.join([str(code / "plugins"), str(code)])

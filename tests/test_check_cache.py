@@ -157,7 +157,6 @@ def test_build_writes_and_uses_the_cache(site: SiteDir) -> None:
 PARALLEL_PROBE = """
 import json, sys
 from helder import checker
-from helder import checker
 from helder.checker import check_files, discover
 from helder.site import load_mkdocs_site
 used = []
@@ -207,7 +206,8 @@ def test_a_checking_process_that_dies_leaves_the_pages_to_the_main_process(site:
     """A process of the pool that dies (here: it exits at once, as the kernel's out-of-memory killer would end
     it) is no crash and loses no page: the main process checks them all, with the same findings."""
     _twelve_pages(site)
-    die = "import os\ndef die(chunk):\n    os._exit(9)\nchecker._work = die\n"
+    # Each process leaves a mark, so the test knows the pool started (and did not just stay unused).
+    die = "import os\ndef die(chunk):\n    open('gestorven', 'w').close()\n    os._exit(9)\nchecker._work = die\n"
     probe = PARALLEL_PROBE.replace("used = []\n", "used = []\n" + die)
     done = subprocess.run(
         [sys.executable, "-c", probe],
@@ -218,7 +218,8 @@ def test_a_checking_process_that_dies_leaves_the_pages_to_the_main_process(site:
     )
     assert done.returncode == 0, done.stderr
     found = json.loads(done.stdout)
-    assert found["used"] == [False]  # the pool was tried and gave nothing back
+    assert (site.root / "gestorven").exists()  # the pool's processes ran, and died
+    assert found["used"] == [False]  # the pool gave nothing back: the main process checked the pages
     assert sum(1 for f in found["findings"] if f["rule"] == "readability.sentence-length") == 4
     assert len(found["data"]) == 12
 

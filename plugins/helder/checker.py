@@ -246,7 +246,7 @@ def check_sources(
         reports[shown] = settle(page, page.problems + entry.findings, ctx, entry.data)
     # The first page here, so what rules load once (word lists, frequency tables) is loaded before forking.
     first = [fresh_entry(page, ctx) for _file, page, _key in todo[:1]]
-    rest = _in_parallel([page for _file, page, _key in todo[1:]], ctx)
+    rest = _in_parallel([page for _file, page, _key in todo[1:]], ctx, workers(len(todo)))
     entries = first + rest if rest is not None else None
     for index, (_file, page, key) in enumerate(todo):
         entry = (
@@ -289,7 +289,7 @@ def fresh_entry(page: SourcePage, ctx: CheckContext) -> Entry:
     return Entry(findings, data, linked_files(page, ctx), page.headings, front_of(page))
 
 
-_WORK: tuple[CheckContext, str] | None = None
+_WORK: tuple[CheckContext, list[SourcePage]] | None = None
 
 
 #: From this many pages to check, they are spread over the machine's cores. Measured with `helder check` on
@@ -320,12 +320,12 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def _in_parallel(pages: list[SourcePage], ctx: CheckContext) -> list[Entry] | None:
+def _in_parallel(pages: list[SourcePage], ctx: CheckContext, count: int) -> list[Entry] | None:
     """Check the pages over several processes, or None to check them here. Processes are forked, so they
     share the site's context and the pages already read without copying them (a child gets the numbers of its
     pages); never from a process with threads (`mkdocs serve`), where forking is unsafe."""
     global _WORK
-    count = workers(len(pages))
+    count = min(count, len(pages))
     if count < 2 or threading.active_count() > 1 or "fork" not in mp.get_all_start_methods():
         return None
     # What the rules load on first use, loaded once here: the processes share it (the first page, checked

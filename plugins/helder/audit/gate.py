@@ -1,8 +1,8 @@
 """The accessibility gate: test every page of a built site with pa11y-ci, and fail closed.
 
 `run_gate` is what the MkDocs plugin and `helder audit` call. It serves the site on 127.0.0.1, sends only
-pages whose cached result is out of date to pa11y-ci (one run for all viewports), retries pages that did not
-load once, and turns everything into `Finding`s on the page's *source* file. A page that was not tested —
+pages whose cached result is out of date to pa11y-ci (one run for all viewports), tries pages that did not
+load once more (not a missing page, nor one whose address serves another page), and turns everything into `Finding`s on the page's *source* file. A page that was not tested —
 it did not load, timed out, was served with an error status or is missing from pa11y's report — is a
 `a11y.not-checked` error, never a pass. When the gate itself cannot run (no Node.js, no browser, pa11y-ci
 crashed, the port is taken, the run hung) `AuditResult.gate_error` says why and the exit code is 2. The site's
@@ -251,7 +251,8 @@ def _test(
     server_handler: type[SiteRequestHandler],
     summary: AuditSummary,
 ) -> dict[Job, Msg]:
-    """Run pa11y-ci on `pending` (filling `raw`), retry failures once, return why the rest was not tested."""
+    """Run pa11y-ci on `pending` (filling `raw`), try once more what may load then (not a missing page, not
+    another page at the address), return why the rest was not tested."""
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(
         total=len(pending),
