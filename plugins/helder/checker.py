@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -244,14 +245,13 @@ def check_sources(
             page, entry = found
         entry.seed(page)
         reports[shown] = settle(page, page.problems + entry.findings, ctx, entry.data)
-    # The first page here, so what rules load once (word lists, frequency tables) is loaded before forking.
-    first = [fresh_entry(page, ctx) for _file, page, _key in todo[:1]]
-    rest = _in_parallel([page for _file, page, _key in todo[1:]], ctx, workers(len(todo)))
-    entries = first + rest if rest is not None else None
-    for index, (_file, page, key) in enumerate(todo):
-        entry = (
-            entries[index] if entries is not None else (first[0] if index == 0 else fresh_entry(page, ctx))
-        )
+    pages = [page for _file, page, _key in todo]
+    # The first page here, so what the rules load on first use (word lists, parsers) is loaded before forking;
+    # the rest over several processes, or here one by one.
+    first = [fresh_entry(page, ctx) for page in pages[:1]]
+    rest = _in_parallel(pages[1:], ctx, workers(len(pages)))
+    fresh = chain(first, rest if rest is not None else (fresh_entry(page, ctx) for page in pages[1:]))
+    for (_file, page, key), entry in zip(todo, fresh, strict=True):
         entry.seed(page)
         ctx.page_data[page.path] = entry.data
         reports[page.path] = settle(page, page.problems + entry.findings, ctx, entry.data)
