@@ -226,8 +226,22 @@ def check_sources(
 ) -> dict[str, PageReport]:
     """Each page's report, by the path shown. A page whose bytes, settings and linked files are as in the
     cache is not checked again; the others are checked here, or over several processes when there are many."""
+    return start_checks(files, ctx, default_lang=default_lang, cache=cache).finish()
+
+
+def start_checks(
+    files: Sequence[tuple[Path, str]],
+    ctx: CheckContext,
+    *,
+    default_lang: str = "nl",
+    cache: CheckCache | None = None,
+    beside: bool = False,
+) -> Checking:
+    """Read every page and take what the cache knows; start checking the rest. `beside=True` (a build): the
+    processes check while the caller goes on (MkDocs renders the pages), and `Checking.finish` collects;
+    one core is left to the caller."""
     reports: dict[str, PageReport] = {}
-    todo: list[tuple[Path, SourcePage, str]] = []
+    todo: list[tuple[SourcePage, str]] = []
     # The docs folder's real path once per run, not once per page.
     real_docs = Path(os.path.realpath(ctx.docs_dir)) if ctx.docs_dir is not None else None
     for file, shown in files:
@@ -239,24 +253,76 @@ def check_sources(
             key = cache.key(shown, raw, page.meta) if cache is not None and raw is not None else ""
             entry = cache.get(shown, key) if cache is not None and key else None
             if entry is None:
-                todo.append((file, page, key))
+                todo.append((page, key))
                 continue
         else:
             page, entry = found
         entry.seed(page)
         reports[shown] = settle(page, page.problems + entry.findings, ctx, entry.data)
-    pages = [page for _file, page, _key in todo]
+    pages = [page for page, _key in todo]
     # The first page here, so what the rules load on first use (word lists, parsers) is loaded before forking;
-    # the rest over several processes, or here one by one.
+    # the rest over several processes, or here one by one (in `finish`).
     first = [fresh_entry(page, ctx) for page in pages[:1]]
-    rest = _in_parallel(pages[1:], ctx, workers(len(pages)))
-    fresh = chain(first, rest if rest is not None else (fresh_entry(page, ctx) for page in pages[1:]))
-    for (_file, page, key), entry in zip(todo, fresh, strict=True):
-        entry.seed(page)
-        ctx.page_data[page.path] = entry.data
-        reports[page.path] = settle(page, page.problems + entry.findings, ctx, entry.data)
-        _keep(cache, page.path, key, entry)
-    return reports
+    count = workers(len(pages)) - (1 if beside else 0)
+    pool = _Pool.start(pages[1:], ctx, count, alone=not beside)
+    return Checking(reports, todo, first, pool, ctx, cache)
+
+
+class Checking:
+    """The checks of a set of pages, maybe still running in other processes. `report(shown)` is a page's
+    report: final when it came from the cache, else the page with only its own file problems until `finish`
+    gives every final report."""
+
+    def __init__(
+        self,
+        reports: dict[str, PageReport],
+        todo: list[tuple[SourcePage, str]],
+        first: list[Entry],
+        pool: _Pool | None,
+        ctx: CheckContext,
+        cache: CheckCache | None,
+    ) -> None:
+        self._reports = reports
+        self._todo = todo
+        self._waiting = {page.path: page for page, _key in todo}
+        self._first = first
+        self._pool = pool
+        self._ctx = ctx
+        self._cache = cache
+
+    @property
+    def running(self) -> bool:
+        """Whether other processes are checking pages now."""
+        return self._pool is not None
+
+    def report(self, shown: str) -> PageReport:
+        found = self._reports.get(shown)
+        if found is not None:
+            return found
+        page = self._waiting[shown]
+        return settle(page, list(page.problems), self._ctx, {})
+
+    def finish(self) -> dict[str, PageReport]:
+        """Every page's report: wait for the processes, or check here what they could not (one died)."""
+        ctx, pages = self._ctx, [page for page, _key in self._todo]
+        rest = self._pool.results() if self._pool is not None else None
+        self._pool = None
+        fresh = chain(
+            self._first, rest if rest is not None else (fresh_entry(page, ctx) for page in pages[1:])
+        )
+        for (page, key), entry in zip(self._todo, fresh, strict=True):
+            entry.seed(page)
+            ctx.page_data[page.path] = entry.data
+            self._reports[page.path] = settle(page, page.problems + entry.findings, ctx, entry.data)
+            _keep(self._cache, page.path, key, entry)
+        self._todo, self._first, self._waiting = [], [], {}
+        return self._reports
+
+    def cancel(self) -> None:
+        """Stop the processes (the build failed): nothing is collected."""
+        if self._pool is not None:
+            self._pool.cancel()
+            self._pool = None
 
 
 def check_cached(
@@ -320,38 +386,88 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def _in_parallel(pages: list[SourcePage], ctx: CheckContext, count: int) -> list[Entry] | None:
-    """Check the pages over several processes, or None to check them here. Processes are forked, so they
-    share the site's context and the pages already read without copying them (a child gets the numbers of its
-    pages); never from a process with threads (`mkdocs serve`), where forking is unsafe."""
-    global _WORK
-    count = min(count, len(pages))
-    if count < 2 or threading.active_count() > 1 or "fork" not in mp.get_all_start_methods():
-        return None
-    # What the rules load on first use, loaded once here: the processes share it (the first page, checked
-    # before this, need not have used every part of it).
-    for lang in sorted({page.lang for page in pages} & set(SUPPORTED_LANGUAGES)):
-        readability.preload(lang)
-    numbers = range(len(pages))
-    chunks = [numbers[start :: count * 4] for start in range(count * 4)]
-    _WORK = (ctx, pages)
-    # The site's objects move out of the garbage collector's sight while forking: a child's collections then do
-    # not touch (and so copy) every page of memory it shares with this process.
-    gc.freeze()
-    try:
-        with ProcessPoolExecutor(count, mp_context=mp.get_context("fork")) as pool:
-            done = list(pool.map(_work, chunks))
-    except (BrokenProcessPool, OSError):
-        return None  # a process could not start or died (out of memory): the pages are checked here instead
-    finally:
-        _WORK = None
+class _Pool:
+    """Processes that check pages. They are forked, so they share the site's context and the pages already
+    read without copying them (a child gets the numbers of its pages)."""
+
+    def __init__(
+        self, executor: ProcessPoolExecutor, chunks: list[range], futures: list[Any], size: int
+    ) -> None:
+        self._executor = executor
+        self._chunks = chunks
+        self._futures = futures
+        self._size = size
+
+    @classmethod
+    def start(cls, pages: list[SourcePage], ctx: CheckContext, count: int, *, alone: bool) -> _Pool | None:
+        """`count` processes checking `pages`, or None to check them here: fewer than two processes when the
+        caller waits for them (`alone`), or a process with threads (`mkdocs serve`), where forking is unsafe."""
+        count = min(count, len(pages))
+        if (
+            count < (2 if alone else 1)
+            or threading.active_count() > 1
+            or "fork" not in mp.get_all_start_methods()
+        ):
+            return None
+        # What the rules load on first use, loaded once here: the processes share it (the first page, checked
+        # before this, need not have used every part of it).
+        for lang in sorted({page.lang for page in pages} & set(SUPPORTED_LANGUAGES)):
+            readability.preload(lang)
+        numbers = range(len(pages))
+        chunks = [numbers[start :: count * 4] for start in range(count * 4)]
+        # The site's objects move out of the garbage collector's sight until the processes are done: a child's
+        # collections then do not touch (and so copy) the memory it shares with this process, nor do this
+        # process's own while it renders the pages.
+        gc.freeze()
+        executor = None
+        try:
+            executor = ProcessPoolExecutor(
+                count, mp_context=mp.get_context("fork"), initializer=_take_work, initargs=(ctx, pages)
+            )
+            futures = [executor.submit(_work, chunk) for chunk in chunks]
+        except (BrokenProcessPool, OSError):
+            if executor is not None:
+                _stop(executor)
+            gc.unfreeze()
+            return None  # a process could not start: the pages are checked here instead
+        return cls(executor, chunks, futures, len(pages))
+
+    def results(self) -> list[Entry] | None:
+        """Each page's entry, in order; None when a process died (out of memory) and the pages must be checked
+        here."""
+        try:
+            done = [future.result() for future in self._futures]
+        except (BrokenProcessPool, OSError):
+            return None
+        finally:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            gc.unfreeze()
+        found: list[Entry | None] = [None] * self._size
+        for chunk, results in zip(self._chunks, done, strict=True):
+            for number, stored in zip(chunk, results, strict=True):
+                found[number] = Entry.from_json(stored)
+        entries = [entry for entry in found if entry is not None]
+        return entries if len(entries) == self._size else None
+
+    def cancel(self) -> None:
+        _stop(self._executor)
         gc.unfreeze()
-    found: list[Entry | None] = [None] * len(pages)
-    for chunk, results in zip(chunks, done, strict=True):
-        for number, stored in zip(chunk, results, strict=True):
-            found[number] = Entry.from_json(stored)
-    entries = [entry for entry in found if entry is not None]
-    return entries if len(entries) == len(pages) else None
+
+
+def _stop(executor: ProcessPoolExecutor) -> None:
+    """End the processes now, also those in the middle of their pages (`shutdown` alone lets them finish)."""
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=10)
+
+
+def _take_work(ctx: CheckContext, pages: list[SourcePage]) -> None:
+    """In a new process: the context and pages it checks (inherited from the fork, not copied)."""
+    global _WORK
+    _WORK = (ctx, pages)
 
 
 def _work(chunk: range) -> list[dict[str, Any]]:

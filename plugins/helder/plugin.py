@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import markdown
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, get_relative_url
@@ -17,7 +17,7 @@ from mkdocs.utils import CountHandler, get_relative_url
 from . import clock, publishing
 from .catalogue.model import tel_uri
 from .checkcache import CheckCache
-from .checker import PageReport, Report, check_page, check_sources, check_titles
+from .checker import Checking, PageReport, Report, check_page, check_titles, start_checks
 from .config import ConfigAbort, HelderConfig, check_options
 from .findings import Finding, Severity, count, format_text, sort_key, summary_counts
 from .languages import LanguageBuild, language_build, register_generated, url_in_own_language
@@ -68,6 +68,15 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         self.dirty = False
         self.publication: Publication | None = None
         self.cache: CheckCache | None = None
+        #: This language build's checks while they run beside the render, with the files they are for.
+        self.checking: Checking | None = None
+        self.checking_files: list[tuple[File, str]] = []
+        #: The pages checked before this language build (its own findings are the others), and whether its
+        #: findings still wait to be reported (`_checks_done`).
+        self.before: set[str] = set()
+        self.unreported = False
+        #: This language build's pages that must have titles of their own (not the generated help pages).
+        self.titled: list[str] = []
         #: The language MkDocs is building now, in a site with more than one (mkdocs-static-i18n).
         self.build = LanguageBuild()
         #: Each language's 404 page (the language builds all write `404.html`; each goes in its own folder).
@@ -150,20 +159,39 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             publication.publish()
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.unreported:  # the render broke while the checks ran: their findings may explain it
+            try:
+                self._checks_done()
+            except Exception as problem:  # MkDocs reports the build's own error next
+                log.warning(message(self.config.lang, "checks_not_reported", error=problem)[0])
+            finally:
+                self._stop_checks()
         if self.publication is not None:
             self.publication.discard()
             self.publication = None
 
     def on_shutdown(self) -> None:
+        self._stop_checks()
         if self.publication is not None:
             self.publication.discard()
             self.publication = None
+
+    def _stop_checks(self) -> None:
+        if self.checking is not None:
+            self.checking.cancel()
+            self.checking = None
 
     # -- checks ---------------------------------------------------------------------------------------
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) chose this language's pages and their addresses
     def on_files(self, files: Files, *, config: Any) -> Files:
-        """Check every page before any is rendered, so overview pages can list products that come later.
+        """Read and start checking every page before any is rendered, so overview pages can list products that
+        come later.
+
+        In a build, the pages that need a fresh check are checked by other processes while MkDocs renders
+        (rendering needs only what was read here), or by this process after the render when one process is
+        faster (a small site, `HELDER_WORKERS=1`); `on_post_build` collects and reports the findings.
+        `mkdocs serve` checks here: its preview shows the findings in the page.
 
         In a site with more than one language, each language build checks its own pages into the one report;
         the help pages and the statement are made once, in the main language."""
@@ -171,29 +199,49 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             return files
         self.build = language_build(config)
         site = self.site
-        before = set(self.report.pages)
+        self.before = set(self.report.pages)
+        self.unreported = True
         if not self.build.nested:
             self.report.site_findings = list(site.site_findings)
             site.ctx.generated = generated_uris(site)
         # Drafts too (the editors' guide): they are not published, but they are read, so they are checked.
         self._check_files(files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
-        if self.config.checks:
-            check_titles([r for uri, r in self.report.pages.items() if uri not in before], site.ctx)
+        self.titled = [uri for uri in self.report.pages if uri not in self.before]
         if self.build.is_main:
             self._add_help_pages(files, config)
             for file in self._statement_page(files, config):
                 files.append(file)
                 self._check_file(file)
                 register_generated(config, file)
+        if self.command == "serve":
+            self._checks_done()
+        return files
+
+    @event_priority(50)  # before mkdocs-static-i18n (-100) starts the next language's build
+    def _collect_checks(self, *, config: Any) -> None:
+        if self.unreported:
+            self._checks_done()
+
+    def _checks_done(self) -> None:
+        """The checks of this language build are complete: the titles across its pages, the cache saved, and
+        its findings in the log (an error there also fails `--strict`)."""
+        assert self.site is not None
+        self.unreported = False
+        checking, self.checking = self.checking, None
+        if checking is not None:
+            results = checking.finish()
+            for file, shown in self.checking_files:
+                self._record(file, results[shown])
+            self.checking_files = []
+        new = [uri for uri in self.report.pages if uri not in self.before]
+        if self.config.checks:  # the site's own pages: a help page's title is the catalogue's business
+            check_titles([self.report.pages[uri] for uri in self.titled], self.site.ctx)
         if self.cache is not None:
             self.cache.save(whole_site=True)
         found = [] if self.build.nested else list(self.report.site_findings)
-        found += [
-            f for uri, result in self.report.pages.items() if uri not in before for f in result.findings
-        ]
+        found += [f for uri in new for f in self.report.pages[uri].findings]
         for finding in sorted(found, key=sort_key):
             self._log(finding)
-        return files
 
     def _check_files(self, files: list[File]) -> None:
         """The pages on disk in one go, through the check cache (`.helder/check-cache.json`); then the pages
@@ -205,9 +253,16 @@ class HelderPlugin(BasePlugin[HelderConfig]):
             # One cache for every language build: it keeps the entries of all of them.
             cache = self.cache = self.cache or site.check_cache()
             sources = [(Path(file.abs_src_path), site.shown(file.abs_src_path)) for file in on_disk]
-            results = check_sources(sources, site.ctx, default_lang=site.default_lang, cache=cache)
-            for file, (_path, shown) in zip(on_disk, sources, strict=True):
-                self._record(file, results[shown])
+            checking = start_checks(
+                sources, site.ctx, default_lang=site.default_lang, cache=cache, beside=self.command != "serve"
+            )
+            # Until the checks are done, a page's report holds the page and the problems of its file.
+            self.checking_files = [
+                (file, shown) for file, (_path, shown) in zip(on_disk, sources, strict=True)
+            ]
+            for file, shown in self.checking_files:
+                self._record(file, checking.report(shown))
+            self.checking = checking
         checked = {id(file) for file in on_disk}
         for file in files:
             if id(file) not in checked:
@@ -465,7 +520,7 @@ class HelderPlugin(BasePlugin[HelderConfig]):
     # -- after the build ------------------------------------------------------------------------------
 
     @event_priority(-110)  # last, also after mkdocs-static-i18n (-100) built the other languages
-    def on_post_build(self, *, config: Any) -> None:
+    def _post_build(self, *, config: Any) -> None:
         if language_build(config).nested:  # one language of several: the first build's end does the rest
             self._write_not_found(config)
             return
@@ -486,6 +541,8 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         if refused:  # build and gh-deploy
             errors = count(self.config.lang, "errors", counts["error"])
             raise Abort(" ".join(message(self.config.lang, "build_refused", errors=errors)))
+
+    on_post_build = CombinedEvent(_collect_checks, _post_build)
 
     def _write_not_found(self, config: Any) -> None:
         """A later language's 404 page, in its own folder (`/en/404.html`)."""
