@@ -88,6 +88,10 @@ def test_build_without_strict_still_refuses_an_error(site):
     result = site.run(str(BIN / "mkdocs"), "build")
     assert result.code == 1
     assert "[sections.documents-missing]" in result.text
+    # One error: the closing words speak of one.
+    assert (
+        "Helder vond 1 fout. De site kan nog niet online. Verbeter de fout hierboven en bouw" in result.text
+    )
 
 
 def test_rule_level_from_mkdocs_yml(site):

@@ -540,7 +540,8 @@ class HelderPlugin(BasePlugin[HelderConfig]):
         self._finish_publication(config, refused=refused)
         if refused:  # build and gh-deploy
             errors = count(self.config.lang, "errors", counts["error"])
-            raise Abort(" ".join(message(self.config.lang, "build_refused", errors=errors)))
+            key = "build_refused_one" if counts["error"] == 1 else "build_refused"
+            raise Abort(" ".join(message(self.config.lang, key, errors=errors)))
 
     on_post_build = CombinedEvent(_collect_checks, _post_build)
 
