@@ -22,7 +22,7 @@ import click
 
 from . import changes, fixes
 from .checkcache import CheckCache
-from .checker import Report, check_files, discover
+from .checker import PageReport, Report, check_files, check_titles, discover, start_checks
 from .files import write_atomic
 from .findings import Finding, count, format_github, format_text, has_errors, summary_counts, to_json
 from .messages import LANGUAGES, Msg, data, text
@@ -141,9 +141,21 @@ def check(
     site.ctx.generated = generated_uris(site)
     # --no-cache: every page is checked again; the cache file is neither read nor written.
     cache = CheckCache(None) if no_cache else site.check_cache()
-    report = check_files(files, site.ctx, default_lang=site.default_lang, cache=cache)
-    if not paths:
-        _check_generated(site, report, cache)
+    checking = start_checks(files, site.ctx, default_lang=site.default_lang, cache=cache)
+    # The pages made from the help catalogue need only what was read: they are made and checked here while
+    # other processes (when there are many pages) check the site's own pages.
+    made = (
+        _check_generated(site, {shown: checking.report(shown) for _, shown in files}, cache)
+        if not paths
+        else None
+    )
+    report = Report(checking.finish())
+    check_titles(report.pages.values(), site.ctx)
+    if made is not None:
+        results, moved = made
+        for result in results.values():
+            report.pages[result.page.path] = result
+        report.site_findings.extend(moved)
     cache.save(whole_site=not paths)
     findings = site.site_findings + report.findings
     if changed_since:  # only the pages (with --format github: the lines) changed since a git version
@@ -162,16 +174,15 @@ def check(
     sys.exit(2 if any(f.rule == "internal" for f in findings) else 1 if has_errors(findings) else 0)
 
 
-def _check_generated(site: Site, report: Report, cache: CheckCache) -> None:
+def _check_generated(
+    site: Site, pages: Mapping[str, PageReport], cache: CheckCache
+) -> tuple[dict[str, PageReport], list[Finding]]:
     """The pages the build makes from the help catalogue get the same checks; what is wrong on them is
     reported at its line in the catalogue."""
     docs = site.shown(site.docs_dir)
-    by_uri = {Path(shown).relative_to(docs).as_posix(): r for shown, r in report.pages.items()}
+    by_uri = {Path(shown).relative_to(docs).as_posix(): r for shown, r in pages.items()}
     made = {uri: text for uri, text in generated_pages(site, by_uri).items() if uri not in by_uri}
-    results, moved = check_generated(site, by_uri, made, cache)
-    for result in results.values():
-        report.pages[result.page.path] = result
-    report.site_findings.extend(moved)
+    return check_generated(site, by_uri, made, cache)
 
 
 @cli.command(help="cli_help_rules")
