@@ -134,6 +134,20 @@ class SiteDir:
         proc = subprocess.run(args, cwd=self.root, capture_output=True, text=True, env=env, timeout=300)
         return Run(proc.returncode, proc.stdout, proc.stderr)
 
+    def probe(self, code: str, *args: str, workers: str, timeout: float = 300) -> Run:
+        """Python `code` run in a process of its own in the site's folder (Helder never forks a process with
+        threads, and a test run has threads), with `HELDER_WORKERS=workers`."""
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HELDER_WORKERS=workers)
+        proc = subprocess.run(
+            [sys.executable, "-c", code, *args],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=timeout,
+        )
+        return Run(proc.returncode, proc.stdout, proc.stderr)
+
     def build(self, *extra: str) -> Run:
         return self.run(str(BIN / "mkdocs"), "build", "--strict", *extra)
 
@@ -146,3 +160,20 @@ class SiteDir:
 
     def html(self, rel: str) -> str:
         return (self.root / "site" / rel).read_text(encoding="utf-8")
+
+
+#: One sentence of 34 words in official language: a `readability.sentence-length` error.
+LONG_SENTENCE = (
+    "Indien u een aanvraag wilt indienen voor een vergunning dan dient u er rekening mee te houden dat de "
+    "behandeling van die aanvraag door de gemeente in sommige gevallen langer kan duren dan verwacht."
+)
+
+
+def twelve_pages(site: SiteDir) -> None:
+    """Twelve product pages for the tests of checks over several processes; every third has one sentence that
+    is too long (4 errors)."""
+    for number in range(12):
+        extra = f"\n{LONG_SENTENCE}\n" if number % 3 == 0 else "\nBel ons als u vragen heeft.\n"
+        site.page(
+            f"dienst-{number:02d}.md", GOOD_PRODUCT.replace("Paspoort aanvragen", f"Dienst {number}") + extra
+        )

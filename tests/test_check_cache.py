@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,12 +17,8 @@ from helder.checkcache import CACHE_FILE, CheckCache
 from helder.checker import check_files, discover
 from helder.pages.help_pages import generated_uris
 from helder.site import load_mkdocs_site
-from sitelib import BIN, GOOD_PRODUCT, SiteDir, mkdocs_yml
-
-LONG = (
-    "Indien u een aanvraag wilt indienen voor een vergunning dan dient u er rekening mee te houden dat de "
-    "behandeling van die aanvraag door de gemeente in sommige gevallen langer kan duren dan verwacht."
-)
+from sitelib import BIN, GOOD_PRODUCT, SiteDir, mkdocs_yml, twelve_pages
+from sitelib import LONG_SENTENCE as LONG
 
 
 def _cache(site: SiteDir) -> Path:
@@ -177,23 +171,13 @@ print(json.dumps({
 """
 
 
-def _twelve_pages(site: SiteDir) -> None:
-    """Twelve product pages; every third has one sentence that is too long."""
-    for number in range(12):
-        extra = f"\n{LONG}\n" if number % 3 == 0 else "\nBel ons als u vragen heeft.\n"
-        site.page(f"dienst-{number:02d}.md", _product(f"Dienst {number}", extra))
-
-
 def test_many_pages_in_several_processes_give_what_one_process_gives(site: SiteDir) -> None:
-    _twelve_pages(site)
+    twelve_pages(site)
 
     def run(workers: str) -> dict:
-        env = {**os.environ, "HELDER_WORKERS": workers}
-        done = subprocess.run(
-            [sys.executable, "-c", PARALLEL_PROBE], cwd=site.root, env=env, capture_output=True, text=True
-        )
-        assert done.returncode == 0, done.stderr
-        return json.loads(done.stdout)
+        done = site.probe(PARALLEL_PROBE, workers=workers)
+        assert done.code == 0, done.err
+        return json.loads(done.out)
 
     one, many = run("1"), run("3")
     assert (one["used"], many["used"]) == (
@@ -208,19 +192,13 @@ def test_many_pages_in_several_processes_give_what_one_process_gives(site: SiteD
 def test_a_checking_process_that_dies_leaves_the_pages_to_the_main_process(site: SiteDir) -> None:
     """A process of the pool that dies (here: it exits at once, as the kernel's out-of-memory killer would end
     it) is no crash and loses no page: the main process checks them all, with the same findings."""
-    _twelve_pages(site)
+    twelve_pages(site)
     # Each process leaves a mark, so the test knows the pool started (and did not just stay unused).
     die = "import os\ndef die(chunk):\n    open('gestorven', 'w').close()\n    os._exit(9)\nchecker._work = die\n"
     probe = PARALLEL_PROBE.replace("used = []\n", "used = []\n" + die)
-    done = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=site.root,
-        env={**os.environ, "HELDER_WORKERS": "3"},
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stderr
-    found = json.loads(done.stdout)
+    done = site.probe(probe, workers="3")
+    assert done.code == 0, done.err
+    found = json.loads(done.out)
     assert (site.root / "gestorven").exists()  # the pool's processes ran, and died
     assert found["used"] == [False]  # the pool gave nothing back: the main process checked the pages
     assert sum(1 for f in found["findings"] if f["rule"] == "readability.sentence-length") == 4

@@ -11,17 +11,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 
 import pytest
 from helder.checkcache import CACHE_FILE
-from sitelib import GOOD_PRODUCT, SiteDir
-
-LONG = (
-    "Indien u een aanvraag wilt indienen voor een vergunning dan dient u er rekening mee te houden dat de "
-    "behandeling van die aanvraag door de gemeente in sommige gevallen langer kan duren dan verwacht."
-)
+from sitelib import GOOD_PRODUCT, Run, SiteDir, twelve_pages
+from sitelib import LONG_SENTENCE as LONG
 
 #: `mkdocs build --strict` with marks: each checking process leaves `proces-<pid>`, then waits until the main
 #: process has written a page (`gerenderd`) and leaves `naast-<pid>`, so it can only get on while the pages are
@@ -54,51 +48,35 @@ cli(["build", "--strict"])
 """
 
 
-def _twelve_pages(site: SiteDir) -> None:
-    """Twelve product pages; every third has one sentence that is too long (an error)."""
-    for number in range(12):
-        extra = f"\n{LONG}\n" if number % 3 == 0 else "\nBel ons als u vragen heeft.\n"
-        page = GOOD_PRODUCT.replace("Paspoort aanvragen", f"Dienst {number}") + extra
-        site.page(f"dienst-{number:02d}.md", page)
-
-
-def _build(site: SiteDir, mode: str, workers: str) -> subprocess.CompletedProcess[str]:
+def _build(site: SiteDir, mode: str, workers: str) -> Run:
     for mark in site.root.glob("*-*"):
         if mark.name.startswith(("proces-", "naast-")):
             mark.unlink()
     (site.root / "gerenderd").unlink(missing_ok=True)
     (site.root / ".helder" / CACHE_FILE).unlink(missing_ok=True)  # every page is checked afresh
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HELDER_WORKERS": workers}
-    return subprocess.run(
-        [sys.executable, "-c", BUILD_PROBE, mode],
-        cwd=site.root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return site.probe(BUILD_PROBE, mode, workers=workers)
 
 
 def _marks(site: SiteDir, prefix: str) -> list[int]:
     return [int(mark.name.split("-")[1]) for mark in site.root.glob(f"{prefix}-*")]
 
 
-def _findings(run: subprocess.CompletedProcess[str]) -> list[str]:
-    return [line for line in run.stderr.splitlines() if "content/dienst-" in line]
+def _findings(run: Run) -> list[str]:
+    return [line for line in run.err.splitlines() if "content/dienst-" in line]
 
 
 def test_the_checks_run_while_the_pages_are_rendered_and_report_the_same(site: SiteDir) -> None:
-    _twelve_pages(site)
+    twelve_pages(site)
     alone = _build(site, "wacht", "1")  # one process: it checks every page itself
     assert not _marks(site, "proces")
     beside = _build(site, "wacht", "2")  # one process checks beside the one that renders
     assert len(_marks(site, "proces")) == 1
     # The checking process got on only once the main process had written a page: it ran beside the render.
     assert _marks(site, "naast") == _marks(site, "proces")
-    assert (alone.returncode, beside.returncode) == (1, 1)  # --strict: the errors refuse the build
+    assert (alone.code, beside.code) == (1, 1)  # --strict: the errors refuse the build
     assert _findings(beside) == _findings(alone)
     assert len([line for line in _findings(beside) if "readability.sentence-length" in line]) == 4
-    assert "Helder vond 4 fouten. De site kan nog niet online." in beside.stdout
+    assert "Helder vond 4 fouten. De site kan nog niet online." in beside.out
     # What the process found went into the check cache, and `helder check` says the same.
     cache = json.loads((site.root / ".helder" / CACHE_FILE).read_text(encoding="utf-8"))
     assert len([path for path in cache["entries"] if path.startswith("content/dienst-")]) == 12
@@ -109,21 +87,21 @@ def test_the_checks_run_while_the_pages_are_rendered_and_report_the_same(site: S
 
 def test_a_checking_process_that_dies_during_the_render_loses_no_page(site: SiteDir) -> None:
     """The main process then checks the pages itself when the render is done: same findings, no traceback."""
-    _twelve_pages(site)
+    twelve_pages(site)
     alone = _build(site, "wacht", "1")
     died = _build(site, "sterft", "2")
     assert len(_marks(site, "naast")) == 1  # the process ran beside the render, and died
-    assert "Traceback" not in died.stderr
-    assert died.returncode == 1
+    assert "Traceback" not in died.err
+    assert died.code == 1
     assert _findings(died) == _findings(alone)
 
 
 def test_a_build_that_breaks_during_the_render_still_reports_the_findings(site: SiteDir) -> None:
     """They may explain what broke; and no checking process outlives the build."""
-    _twelve_pages(site)
+    twelve_pages(site)
     broke = _build(site, "breekt", "3")
-    assert broke.returncode == 1
-    assert "de build breekt af" in broke.stderr
+    assert broke.code == 1
+    assert "de build breekt af" in broke.err
     assert len(_marks(site, "naast")) == 2
     assert len([line for line in _findings(broke) if "readability.sentence-length" in line]) == 4
     for pid in _marks(site, "proces"):
@@ -155,17 +133,11 @@ print(json.dumps([int(name[7:]) for name in os.listdir(".") if name.startswith("
 
 def test_cancelled_checks_end_their_processes_at_once(site: SiteDir) -> None:
     """Also a process in the middle of its pages: the build's end does not wait for it."""
-    _twelve_pages(site)
-    done = subprocess.run(
-        [sys.executable, "-c", CANCEL_PROBE],
-        cwd=site.root,
-        env={**os.environ, "HELDER_WORKERS": "3"},
-        capture_output=True,
-        text=True,
-        timeout=120,  # without the cancel, the probe would wait ten minutes for its processes
-    )
-    assert done.returncode == 0, done.stderr
-    pids = json.loads(done.stdout)
+    twelve_pages(site)
+    # Without the cancel, the probe would wait ten minutes for its processes.
+    done = site.probe(CANCEL_PROBE, workers="3", timeout=120)
+    assert done.code == 0, done.err
+    pids = json.loads(done.out)
     assert pids
     for pid in pids:
         with pytest.raises(ProcessLookupError):
@@ -188,9 +160,9 @@ def test_each_language_build_checks_beside_its_render_and_reports_once(site: Sit
     alone = _build(site, "wacht", "1")
     beside = _build(site, "wacht", "2")
     assert len(_marks(site, "proces")) == 2  # a checking process in each language's build
-    assert (alone.returncode, beside.returncode) == (1, 1)
-    found = [line for line in beside.stderr.splitlines() if "content/burgerzaken/" in line]
-    assert found == [line for line in alone.stderr.splitlines() if "content/burgerzaken/" in line]
+    assert (alone.code, beside.code) == (1, 1)
+    found = [line for line in beside.err.splitlines() if "content/burgerzaken/" in line]
+    assert found == [line for line in alone.err.splitlines() if "content/burgerzaken/" in line]
     long = [line for line in found if "[readability.sentence-length]" in line]
     assert len(long) == 2 and len(set(long)) == 2
     assert any("verhuizen.md:" in line for line in long) and any("paspoort.en.md:" in line for line in long)

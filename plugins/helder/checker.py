@@ -211,10 +211,7 @@ def check_files(
     cache: CheckCache | None = None,
 ) -> Report:
     """Check each (file on disk, path to show) pair, then the titles across all of them."""
-    report = Report()
-    report.pages.update(check_sources(list(files), ctx, default_lang=default_lang, cache=cache))
-    check_titles(report.pages.values(), ctx)
-    return report
+    return start_checks(list(files), ctx, default_lang=default_lang, cache=cache).finish_report()
 
 
 def check_sources(
@@ -317,6 +314,12 @@ class Checking:
             _keep(self._cache, page.path, key, entry)
         self._todo, self._first, self._waiting = [], [], {}
         return self._reports
+
+    def finish_report(self) -> Report:
+        """`finish`, then the titles across all the pages."""
+        report = Report(self.finish())
+        check_titles(report.pages.values(), self._ctx)
+        return report
 
     def cancel(self) -> None:
         """Stop the processes (the build failed): nothing is collected."""

@@ -22,7 +22,7 @@ import click
 
 from . import changes, fixes
 from .checkcache import CheckCache
-from .checker import PageReport, Report, check_files, check_titles, discover, start_checks
+from .checker import PageReport, check_files, discover, start_checks
 from .files import write_atomic
 from .findings import Finding, count, format_github, format_text, has_errors, summary_counts, to_json
 from .messages import LANGUAGES, Msg, data, text
@@ -149,8 +149,7 @@ def check(
         if not paths
         else None
     )
-    report = Report(checking.finish())
-    check_titles(report.pages.values(), site.ctx)
+    report = checking.finish_report()
     if made is not None:
         results, moved = made
         for result in results.values():
