@@ -3,8 +3,9 @@
 // 320 px, WCAG 1.4.12 text spacing, target size, the text blocks for the language check, screenshot crops).
 //
 // Usage: node browser_checks.cjs <config.json> <result.json>
-// It drives the system Chromium with the Puppeteer that pa11y-ci already installs (no extra package, no
-// browser download). Progress lines go to stderr ("helder-progress {...}"), the result to <result.json> (a
+// It uses the Puppeteer that pa11y-ci already installs (no extra package, no browser download). With `attach`
+// in the config it checks the pages of pa11y-ci's own Chromium as pa11y loads them (see `attached`); without
+// it, it launches the system Chromium and loads the pages itself (the crop pass, see `launched`). Progress lines go to stderr ("helder-progress {...}"), the result to <result.json> (a
 // file, not stdout: a pipe cuts big reports off). Results use pa11y's issue shape with runner "helder".
 'use strict';
 
@@ -770,9 +771,33 @@ function nextJob(queue, tab) {
   return queue.splice(Math.max(0, index), 1)[0];
 }
 
+// The origin of `url` when it is on another host than `ownHost` (and can leave the machine), else null.
+function elsewhereOrigin(url, ownHost) {
+  try {
+    const where = new URL(url);
+    return /^(https?|wss?):$/.test(where.protocol) && where.host !== ownHost ? where.origin : null;
+  } catch (error) {
+    return null; // not a URL with a host (data:, blob:): nothing leaves the machine
+  }
+}
+
+// Every request the page makes from here on (lazy images, fonts, scripts started by a click): anything from
+// another host than the site's own is a finding (issue 15: no third-party requests). Returns the set of origins
+// and a function that stops listening.
+function watchRequests(page, ownHost) {
+  const elsewhere = new Set();
+  const onRequest = request => {
+    const origin = elsewhereOrigin(request.url(), ownHost);
+    if (origin) elsewhere.add(origin);
+  };
+  page.on('request', onRequest);
+  return {elsewhere, stop: () => page.off('request', onRequest)};
+}
+
+// Launched mode: load the job's page into the worker's own tab, then check it.
 async function checkPage(tab, job) {
   const {page, client} = tab;
-  let onRequest = null;
+  let requests = null;
   try {
     const viewport = {width: job.viewport.width, height: job.viewport.height};
     if (job.viewport.is_mobile) Object.assign(viewport, {isMobile: true, hasTouch: true});
@@ -783,19 +808,7 @@ async function checkPage(tab, job) {
     if (tab.kind !== null && tab.kind !== kind) await page.goto('about:blank');
     tab.kind = kind;
     await page.setViewport(viewport);
-    // Every request the page makes, for the whole check (lazy images, fonts, scripts started by a click):
-    // anything from another host than the site's own is a finding (issue 15: no third-party requests).
-    const ownHost = new URL(job.url).host;
-    const elsewhere = new Set();
-    if (job.mode !== 'crop') {
-      onRequest = request => {
-        try {
-          const url = new URL(request.url());
-          if (/^(https?|wss?):$/.test(url.protocol) && url.host !== ownHost) elsewhere.add(url.origin);
-        } catch (error) { /* not a URL with a host (data:, blob:): nothing leaves the machine */ }
-      };
-      page.on('request', onRequest);
-    }
+    if (job.mode !== 'crop') requests = watchRequests(page, new URL(job.url).host);
     const t0 = Date.now();
     const response = await page.goto(job.url, {waitUntil: 'domcontentloaded', timeout: config.timeout});
     if (!response || !(response.ok() || response.status() === 304)) {
@@ -803,126 +816,145 @@ async function checkPage(tab, job) {
       throw Object.assign(new Error('HTTP ' + status),
         {say: status ? ['bc_page_status', {status}] : ['bc_page_no_answer', {}]});
     }
-    await page.evaluate(pageLibrary);
-    const issues = [];
-    let lang = null;
-    const times = {};
-    let mark = Date.now();
-    const lap = name => { const now = Date.now(); times[name] = now - mark; mark = now; };
-    times.goto = Date.now() - t0;
-
     if (job.mode === 'crop') {
+      await page.evaluate(pageLibrary);
+      const shots = [];
       for (const target of job.crops) {
         const data = await crop(page, client, {selector: target});
-        target && issues.push({selector: target, screenshot: data ? 'data:image/jpeg;base64,' + data : ''});
+        target && shots.push({selector: target, screenshot: data ? 'data:image/jpeg;base64,' + data : ''});
       }
-      return {crops: issues};
+      return {crops: shots};
     }
-
-    const {focusable} = await page.evaluate(() => window.__helder.prepare());
-    lap('prepare');
-    await inFront(page, () => settle(page));
-    lap('settle');
-    issues.push(...await page.evaluate(() => window.__helder.targetSize()));
-    lap('target');
-    lang = await page.evaluate(words => window.__helder.textBlocks(words), config.words || null);
-    lap('static');
-
-    // The Tab walk: enough presses for one round plus a few; more if the round is not finished yet.
-    const cap = Math.max(40, Math.min(config.maxTabs, focusable * 2 + 10));
-    let sent = 0;
-    let batch = Math.min(cap, focusable + 4);
-    while (sent < cap) {
-      await press(client, TAB, batch, false);
-      sent += batch;
-      const state = await page.evaluate(() => window.__helder.walkState());
-      if (state.wrapped || state.stuck || (state.stops === 0 && sent >= 8)) {
-        if (!state.wrapped && state.stops > 0) await press(client, TAB, 6, false);
-        break;
-      }
-      batch = Math.min(cap - sent, Math.max(8, focusable));
-    }
-    const round = await page.evaluate(() => window.__helder.round());
-    let trap = round.trap;
-    if (trap) {
-      // A real trap keeps focus with Shift+Tab and with Escape as well.
-      for (const [key, shift] of [[TAB, true], [ESCAPE, false]]) {
-        await press(client, key, key === ESCAPE ? 1 : 3, shift);
-        if (key === ESCAPE) await press(client, TAB, 1, false);
-        const active = await page.evaluate(() => window.__helder.activeId());
-        if (active === null || !trap.includes(active)) { trap = null; break; }
-      }
-    }
-    lap('walk');
-    await inFront(page, () => page.evaluate(() => window.__helder.recheck()));
-    issues.push(...await page.evaluate(ids => window.__helder.analyse(ids), trap));
-    lap('analyse');
-    issues.push(...await page.evaluate(() => window.__helder.textSpacing()));
-    lap('spacing');
-    await addCrops(page, client, issues, config.maxCrops);
-    const suspects = lang.blocks.filter(b => b.suspect).slice(0, config.maxCrops);
-    for (const block of suspects) {
-      const data = await crop(page, client, {element: block.element});
-      if (data) block.screenshot = 'data:image/jpeg;base64,' + data;
-    }
-    lap('crops');
-
-    if (job.reflow) {
-      await page.setViewport(Object.assign({}, viewport, {width: 320}));
-      const reflow = await inFront(page, async () => {
-        await settle(page);
-        return page.evaluate(() => window.__helder.reflow());
-      });
-      await addCrops(page, client, reflow, config.maxCrops);
-      issues.push(...reflow);
-      lap('reflow');
-    }
-    for (const origin of elsewhere) {
-      issues.push({
-        code: 'third-party-request', type: 'error', runner: 'helder', selector: '', context: origin,
-        element: null, runnerExtras: {say: [['bc_saw_third_party', {origin}]]}, message: '',
-      });
-    }
-    return {issues, lang, tabStops: round.count, times};
+    const result = await checkLoaded(page, client, job, requests.elsewhere);
+    result.times.goto = Date.now() - t0;
+    return result;
   } finally {
-    if (onRequest) page.off('request', onRequest);
+    if (requests) requests.stop();
   }
 }
 
-(async () => {
+// The checks on a page that is loaded, in either mode. `elsewhere` collects the origins of other hosts.
+async function checkLoaded(page, client, job, elsewhere) {
+  await page.evaluate(pageLibrary);
+  const issues = [];
+  const times = {};
+  let mark = Date.now();
+  const lap = name => { const now = Date.now(); times[name] = now - mark; mark = now; };
+
+  const {focusable} = await page.evaluate(() => window.__helder.prepare());
+  lap('prepare');
+  await inFront(page, () => settle(page));
+  lap('settle');
+  issues.push(...await page.evaluate(() => window.__helder.targetSize()));
+  lap('target');
+  const lang = await page.evaluate(words => window.__helder.textBlocks(words), config.words || null);
+  lap('static');
+
+  // The Tab walk: enough presses for one round plus a few; more if the round is not finished yet.
+  const cap = Math.max(40, Math.min(config.maxTabs, focusable * 2 + 10));
+  let sent = 0;
+  let batch = Math.min(cap, focusable + 4);
+  while (sent < cap) {
+    await press(client, TAB, batch, false);
+    sent += batch;
+    const state = await page.evaluate(() => window.__helder.walkState());
+    if (state.wrapped || state.stuck || (state.stops === 0 && sent >= 8)) {
+      if (!state.wrapped && state.stops > 0) await press(client, TAB, 6, false);
+      break;
+    }
+    batch = Math.min(cap - sent, Math.max(8, focusable));
+  }
+  const round = await page.evaluate(() => window.__helder.round());
+  let trap = round.trap;
+  if (trap) {
+    // A real trap keeps focus with Shift+Tab and with Escape as well.
+    for (const [key, shift] of [[TAB, true], [ESCAPE, false]]) {
+      await press(client, key, key === ESCAPE ? 1 : 3, shift);
+      if (key === ESCAPE) await press(client, TAB, 1, false);
+      const active = await page.evaluate(() => window.__helder.activeId());
+      if (active === null || !trap.includes(active)) { trap = null; break; }
+    }
+  }
+  lap('walk');
+  await inFront(page, () => page.evaluate(() => window.__helder.recheck()));
+  issues.push(...await page.evaluate(ids => window.__helder.analyse(ids), trap));
+  lap('analyse');
+  issues.push(...await page.evaluate(() => window.__helder.textSpacing()));
+  lap('spacing');
+  await addCrops(page, client, issues, config.maxCrops);
+  const suspects = lang.blocks.filter(b => b.suspect).slice(0, config.maxCrops);
+  for (const block of suspects) {
+    const data = await crop(page, client, {element: block.element});
+    if (data) block.screenshot = 'data:image/jpeg;base64,' + data;
+  }
+  lap('crops');
+
+  if (job.reflow) {
+    // Through the checks' own CDP session, with the job's mobile setting: Puppeteer's setViewport would
+    // reload the page when it thinks the mobile emulation changes.
+    await client.send('Emulation.setDeviceMetricsOverride', {
+      width: 320, height: job.viewport.height, deviceScaleFactor: 1, mobile: !!job.viewport.is_mobile,
+    });
+    const reflow = await inFront(page, async () => {
+      await settle(page);
+      return page.evaluate(() => window.__helder.reflow());
+    });
+    await addCrops(page, client, reflow, config.maxCrops);
+    issues.push(...reflow);
+    lap('reflow');
+  }
+  for (const origin of elsewhere) {
+    issues.push({
+      code: 'third-party-request', type: 'error', runner: 'helder', selector: '', context: origin,
+      element: null, runnerExtras: {say: [['bc_saw_third_party', {origin}]]}, message: '',
+    });
+  }
+  return {issues, lang, tabStops: round.count, times};
+}
+
+// Runs `step` with the job's time limit; a failure or timeout is the job's result, never the run's.
+async function timed(job, step) {
+  let timer = null;
+  const started = Date.now();
+  progress('begin', job.id);
+  try {
+    const result = await Promise.race([
+      step(),
+      new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('timeout')), config.jobTimeout); }),
+    ]);
+    result.ms = Date.now() - started;
+    progress('done', job.id);
+    return result;
+  } catch (error) {
+    const failed = {error: String(error && error.message || error).slice(0, 500), say: error && error.say || null};
+    progress('error', job.id, {message: failed.error});
+    return failed;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// Launched mode (the crop pass, and the checks without pa11y-ci): a Chromium of our own and a pool of tabs.
+async function launched(results) {
   const browser = await puppeteer.launch({
     executablePath: config.browser, args: config.args, headless: true, pipe: true,
     ...(config.profile ? {userDataDir: config.profile} : {}),
   });
-  const results = {};
   try {
     const queue = config.jobs.slice();
     const worker = async () => {
       let tab = null;
       while (queue.length) {
         const job = nextJob(queue, tab);
-        progress('begin', job.id);
-        let timer = null;
-        const started = Date.now();
-        try {
-          tab = tab || await openTab(browser);
-          results[job.id] = await Promise.race([
-            checkPage(tab, job),
-            new Promise((_, reject) => {
-              timer = setTimeout(() => reject(new Error('timeout')), config.jobTimeout);
-            }),
-          ]);
-          results[job.id].ms = Date.now() - started;
-          progress('done', job.id);
-        } catch (error) {
-          results[job.id] = {error: String(error && error.message || error).slice(0, 500),
-            say: error && error.say || null};
-          progress('error', job.id, {message: results[job.id].error});
+        let current = null;
+        results[job.id] = await timed(job, async () => {
+          current = tab = tab || await openTab(browser);
+          return checkPage(current, job);
+        });
+        if (results[job.id].error) {
           // The page may still be busy (a timeout): the next job gets a fresh tab.
-          if (tab) await tab.page.close().catch(() => {});
+          if (current) await current.page.close().catch(() => {});
           tab = null;
-        } finally {
-          clearTimeout(timer);
         }
       }
       if (tab) await tab.page.close().catch(() => {});
@@ -931,6 +963,89 @@ async function checkPage(tab, job) {
   } finally {
     await browser.close();
   }
+}
+
+// The address of a Chromium started by another program (pa11y-ci) with `userDataDir` set to `profile`: Chromium
+// writes its DevTools port and path to the file DevToolsActivePort there once it listens.
+async function devtoolsEndpoint(profile, waitMs) {
+  const file = path.join(profile, 'DevToolsActivePort');
+  for (const until = Date.now() + waitMs; Date.now() < until;) {
+    try {
+      const [port, where] = fs.readFileSync(file, 'utf8').split('\n');
+      if (port && where) return 'ws://127.0.0.1:' + port.trim() + where.trim();
+    } catch (error) { /* not written yet */ }
+    await new Promise(resolve => setTimeout(resolve, 50));
+  }
+  throw new Error('ENOENT ' + file);  // no Chromium wrote it: pa11y-ci did not start one
+}
+
+// The job a page belongs to, by its address: path without a trailing slash (a redirect adds one) and query.
+const jobKey = url => {
+  const where = new URL(url);
+  return (where.pathname.replace(/\/+$/, '') || '/') + where.search;
+};
+
+// Attached mode: check the pages pa11y-ci loads, in its own Chromium. Each page gets a binding (a function in
+// the page that sends its argument here), which Helder's pa11y runner calls when axe and HTML_CodeSniffer are
+// done (pa11y_runner.cjs); it then waits until `window.__helderChecked` is called. A binding belongs to the
+// page, not to one document, so it is there however the attach and pa11y's navigation interleave. Ends when
+// pa11y-ci closes its browser: not before, because the answer to the last page is still on its way.
+async function attached(results) {
+  const browser = await puppeteer.connect({
+    browserWSEndpoint: await devtoolsEndpoint(config.attach, config.attachWait), defaultViewport: null,
+  });
+  const over = new Promise(resolve => browser.once('disconnected', resolve));
+  const jobs = new Map(config.jobs.map(job => [jobKey(job.url), job]));
+  // Every job is on the same host (the gate's own server).
+  const ownHost = new URL(config.jobs[0].url).host;
+  const check = async (page, client, requests, href) => {
+    const job = jobs.get(jobKey(href));
+    if (job && !results[job.id]) {
+      results[job.id] = {pending: true};
+      results[job.id] = await timed(job, async () => {
+        // The watch of requests began while the page loaded; what came before it is in the page's own
+        // resource timing.
+        const early = await page.evaluate(() => performance.getEntriesByType('resource').map(entry => entry.name));
+        for (const url of early) {
+          const origin = elsewhereOrigin(url, ownHost);
+          if (origin) requests.elsewhere.add(origin);
+        }
+        return checkLoaded(page, client, job, requests.elsewhere);
+      });
+    }
+    await page.evaluate(() => window.__helderChecked && window.__helderChecked());
+  };
+  const watched = new Set();
+  const watch = async target => {
+    if (target.type() !== 'page' || watched.has(target)) return;
+    watched.add(target);
+    const page = await target.page();
+    if (!page) return;
+    const client = await page.createCDPSession();
+    const requests = watchRequests(page, ownHost);
+    page.once('close', requests.stop);
+    client.on('Runtime.bindingCalled', event => {
+      if (event.name !== '__helderChecks') return;
+      check(page, client, requests, event.payload).catch(error => {
+        process.stderr.write('helder-checks: ' + String(error && error.message || error) + '\n');
+      });
+    });
+    await client.send('Runtime.enable');
+    await client.send('Runtime.addBinding', {name: '__helderChecks'});
+  };
+  const report = error => process.stderr.write('helder-checks: ' + String(error && error.message || error) + '\n');
+  browser.on('targetcreated', target => watch(target).catch(report));
+  await Promise.all(browser.targets().map(target => watch(target).catch(report)));
+  await over;
+  for (const id of Object.keys(results)) {
+    if (results[id].pending) results[id] = {error: 'unfinished', say: null};
+  }
+}
+
+(async () => {
+  const results = {};
+  if (config.attach) await attached(results);
+  else await launched(results);
   fs.writeFileSync(resultPath, JSON.stringify({results}));
 })().catch(error => {
   process.stderr.write(String(error && error.stack || error) + '\n');

@@ -292,8 +292,15 @@ def run_pa11y_ci(
     needs_review: str = "warning",
     run_timeout_s: float = 0,
     on_progress: Callable[[str, str], None] | None = None,
+    profile: Path | None = None,
+    companion: Callable[[], Msg | None] | None = None,
 ) -> RunOutput:
     """Run pa11y-ci once on `jobs` and return its report per job.
+
+    `profile` is Chromium's profile folder when another program attaches to this run's Chromium (Helder's
+    browser checks find its address there); by default a folder in the run's own temp folder. `companion` is
+    asked during the run whether such a program failed (a message) and pa11y-ci must stop: its pages would
+    wait for it until they time out.
 
     Raises `GateError` when pa11y-ci could not produce a report: exit 1 (config error, browser crash, with an
     empty stdout), no JSON, a run over `run_timeout_s`, or no progress for a long time (a hang).
@@ -325,14 +332,14 @@ def run_pa11y_ci(
             base_url=base_url,
             browser=tools.browser,
             reporter=reporter,
-            profile=tmp / "profile",
+            profile=profile or tmp / "profile",
             **settings,
         )
         with open(config_path, "w", encoding="utf-8") as handle:
             json.dump(config, handle, indent=1)
         command = [str(tools.node), str(tools.pa11y_ci), "--config", str(config_path), "--json"]
-        run = NodeProcess(command, tmp, on_progress)
-        killed = run.wait(started=started, timeout_s=run_timeout_s, stall_s=stall_s)
+        run = NodeProcess(command, tmp, on_progress, profile=profile)
+        killed = run.wait(started=started, timeout_s=run_timeout_s, stall_s=stall_s, companion=companion)
         if killed:
             raise GateError(killed)
         report = _parse_report(run.stdout())
@@ -361,8 +368,15 @@ class NodeProcess:
     (`helder-progress {...}`) go to `on_progress` and keep the watchdog quiet; the rest is kept for messages.
     """
 
-    def __init__(self, command: list[str], tmp: Path, on_progress: Callable[[str, str], None] | None) -> None:
+    def __init__(
+        self,
+        command: list[str],
+        tmp: Path,
+        on_progress: Callable[[str, str], None] | None,
+        profile: Path | None = None,
+    ) -> None:
         self.tmp = tmp
+        self.profile = profile
         self.stdout_path = tmp / "stdout.json"
         self.stderr_tail: deque[str] = deque(maxlen=40)
         self.last_activity = time.monotonic()
@@ -398,10 +412,17 @@ class NodeProcess:
                     event = json.loads(line[len("helder-progress ") :])
                     self.on_progress(str(event.get("event")), str(event.get("url")))
 
-    def wait(self, *, started: float, timeout_s: float, stall_s: float) -> Msg | None:
-        """Wait for the end; stop the process tree `timeout_s` after `started` or after `stall_s` of silence,
-        and say why. Ctrl-C or any error stops it too: its own session means the terminal's signal never
-        reached it."""
+    def wait(
+        self,
+        *,
+        started: float,
+        timeout_s: float,
+        stall_s: float,
+        companion: Callable[[], Msg | None] | None = None,
+    ) -> Msg | None:
+        """Wait for the end; stop the process tree `timeout_s` after `started`, after `stall_s` of silence or
+        when `companion` says why (a program that works with this one failed), and say why. Ctrl-C or any
+        error stops it too: its own session means the terminal's signal never reached it."""
         killed: Msg | None = None
         try:
             while self.process.poll() is None:
@@ -410,6 +431,8 @@ class NodeProcess:
                     killed = Msg("gate_run_timeout", seconds=f"{timeout_s:.0f}")
                 elif now - self.last_activity > stall_s:
                     killed = Msg("gate_stalled", seconds=f"{stall_s:.0f}")
+                elif companion is not None:
+                    killed = companion()
                 if killed:
                     _kill_group(self.process)
                     break
@@ -422,6 +445,8 @@ class NodeProcess:
             # pa11y-ci may have ended without closing its browser (killed from outside, a crash): the
             # orphaned Chromium is no longer below it, but its command line names our profile folder.
             stop_processes_using(self.tmp)
+            if self.profile is not None:
+                stop_processes_using(self.profile)
             self._reader.join(timeout=10)
             self._stdout.close()
         return killed
