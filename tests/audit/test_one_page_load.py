@@ -90,6 +90,7 @@ def test_each_page_and_viewport_is_loaded_once_and_still_gets_the_browser_checks
 
 #: A pa11y runner that takes its time, then reports what it saw: the width of the page, what has focus and
 #: whether a style sheet of the checks is in the page. Listed before Helder's runner, as axe and htmlcs are.
+#: Its issue is on an element that the page's own script changes when the page is resized.
 SLOW_ENGINE = r"""'use strict';
 module.exports = {
   supports: '>=8.0.0 <10.0.0',
@@ -98,10 +99,21 @@ module.exports = {
     await new Promise(resolve => setTimeout(resolve, 1500));
     const seen = {width: window.innerWidth, focus: document.activeElement ? document.activeElement.tagName : '',
       sheets: document.querySelectorAll('style[data-helder]').length};
-    return [{code: 'seen', type: 'notice', message: JSON.stringify(seen), element: document.documentElement}];
+    return [{code: 'seen', type: 'notice', message: JSON.stringify(seen),
+      element: document.getElementById('breedte')}];
   },
 };
 """
+
+#: The paspoort page with an element that shows the page's width (the page's script sets it on every resize).
+WIDTH_PAGES = {
+    **PAGES,
+    "paspoort.md": PAGES["paspoort.md"]
+    + '\n<p id="breedte" data-breedte="">Breedte</p>\n\n'
+    + "<script>\nconst breedte = document.getElementById('breedte');\n"
+    + "const meet = () => { breedte.dataset.breedte = String(innerWidth); };\n"
+    + "meet();\naddEventListener('resize', meet);\n</script>\n",
+}
 
 
 def _run_both(site: Path, tools: dict[str, str], jobs: list[Job], runners: list[str], **kill: Any) -> Any:
@@ -134,15 +146,22 @@ def _run_both(site: Path, tools: dict[str, str], jobs: list[Job], runners: list[
 
 def test_the_engines_see_the_page_before_the_checks_touch_it(tmp_path, tools):
     root = tmp_path / "project"
-    site = build_site(root, PAGES, overrides=None)
+    site = build_site(root, WIDTH_PAGES, overrides=None)
     engine = tmp_path / "slow-engine.cjs"
     engine.write_text(SLOW_ENGINE, encoding="utf-8")
     # The mobile job is also measured at 320 px wide, after the Tab walk and the text-spacing check.
     jobs = [Job("/paspoort/", DESKTOP), Job("/paspoort/", MOBILE)]
     output, checked = _run_both(site, tools, jobs, [str(engine)])
     for job in jobs:
-        seen = [json.loads(i["message"]) for i in output.issues[job] if i["code"] == "seen"]
-        assert seen == [{"width": job.viewport["width"], "focus": "BODY", "sheets": 0}], job
+        width = job.viewport["width"]
+        seen = [i for i in output.issues[job] if i["code"] == "seen"]
+        assert [json.loads(i["message"]) for i in seen] == [{"width": width, "focus": "BODY", "sheets": 0}], (
+            job
+        )
+        # The element's HTML as the engine saw it (pa11y itself takes it after every runner: at 320 px).
+        assert seen[0]["context"] == f'<p id="breedte" data-breedte="{width}">Breedte</p>'
+        assert seen[0]["selector"] == "#breedte"
+        assert "helderContext" not in seen[0]["runnerExtras"]
         assert "keyboard.unreachable" in [i["code"] for i in checked.issues[job]]
 
 
@@ -158,8 +177,8 @@ def test_checks_that_die_stop_pa11y_ci_at_once_and_leave_no_chromium(tmp_path, t
     jobs = [Job(path, DESKTOP) for path in ("/", "/paspoort/")]
     with pytest.raises(GateError) as raised:
         _run_both(site, tools, jobs, ["axe"], before=kill_checks, seen=seen)
-    # pa11y-ci was stopped for the reason itself: without that, each page would wait for the checks until its
-    # timeout, and pa11y-ci would end with those timeouts.
+    # pa11y-ci was stopped for the reason itself: without that, each page would wait for the checks until
+    # Helder's runner gives up on them (pa11y 9 gives runners no time limit), and pa11y-ci would end later.
     assert "pa11y_ci_finished" not in seen
     assert raised.value.msg.key == "bc_exit"
     assert "exit -9" in str(raised.value)

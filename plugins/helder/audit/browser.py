@@ -25,12 +25,17 @@ Python (1.65.2, a 165 MB package) needed 1.8 s for the same walk (its synchronou
 folder of this run, where Chromium writes its DevTools address) and checks the pages pa11y loads. A pa11y
 runner of Helder's (`pa11y_runner.cjs`, listed after axe and htmlcs) waits in the page until those engines are
 done, then calls a binding the script has added to the page and waits until the script calls back. So the
-engines see the page untouched, and each page and viewport is loaded and rendered once for the whole gate.
-Measured on the demo (74 pages x 2 viewports): with a Chromium of its own, loading every page again, the full
-gate cost 1.43-1.46x the engine-only gate in machine CPU time (the page loads were 40 % of the checks' cost);
-attached, 1.25x. If the script dies, pa11y-ci is stopped at once (`companion` in `run_pa11y_ci`), instead of
-each page waiting for it until its timeout. The crop pass (screenshots of the engines' errors, below) runs after
-pa11y-ci and launches a Chromium of its own.
+engines see the page untouched, and each page and viewport is loaded and rendered once for the whole gate
+(the crop pass below loads a page again only for a screenshot of an engine's error). pa11y takes the HTML and
+selector of an engine's issue only after every runner, so the runner notes them when the engine ends, and
+`runner._map_report` uses those notes. Measured on the demo (74 pages x 2 viewports): with a Chromium of its
+own, loading every page again, the full gate cost 1.43-1.46x the engine-only gate in machine CPU time (the page
+loads were 40 % of the checks' cost); attached, see `bench/audit_bench.py --browser-checks`.
+
+**Failing.** pa11y 9 gives its runners no time limit. The script ends each page's checks within
+`job_timeout_s` and then answers; the runner gives up after 3 minutes if that answer is lost. If the script
+dies, pa11y-ci is stopped at once (`companion` in `run_pa11y_ci`) with the script's exit code; pa11y-ci's
+watchdog allows `page_extra_s` more per page. A page the script did not check is not checked (`merge`).
 
 **Shape.** Results are pa11y issues (`code, type, message, selector, context, runner`) with runner `helder`,
 merged into the job's issue list *before* the result cache, so ignores, the cache and the mapping to the
@@ -88,8 +93,9 @@ REFLOW_WIDTH = 320
 #: Most Tab presses for one page: a round of a large page, plus enough to see a trap.
 MAX_TABS = 600
 
-#: How long the attached script waits for pa11y-ci's Chromium to start.
+#: How long the attached script waits for pa11y-ci's Chromium to start, and may take to end once pa11y-ci has.
 ATTACH_WAIT_S = 120
+ATTACH_END_S = 60.0
 
 #: Crops per page: enough to show each distinct problem; the report shows one per group anyway.
 MAX_CROPS = 4
@@ -257,8 +263,8 @@ def _job_id(index: int) -> str:
 
 class ChecksRun:
     """One run of `browser_checks.cjs`, started in the background. `attach=True`: it checks the pages of the
-    pa11y-ci run that gets `profile` and `pa11y_runners`; else it launches a Chromium of its own and loads the
-    pages itself (the crop pass).
+    pa11y-ci run that gets `profile`, `pa11y_runners`, `page_extra_s` and `failed`; else it launches a Chromium
+    of its own and loads the pages itself (the crop pass).
 
     Use as `run = ChecksRun(...); run.start(); ...; output = run.finish()`; `stop()` (also called by
     `finish` on error) kills the script and its Chromium.
@@ -322,7 +328,7 @@ class ChecksRun:
             "browser": str(self.tools.browser),
             "args": args,
             "timeout": int(self.timeout_s * 1000),
-            "jobTimeout": int(self.timeout_s * 2000 + 10000),
+            "jobTimeout": int(self.job_timeout_s * 1000),
             "maxTabs": MAX_TABS,
             "maxCrops": MAX_CROPS,
             "blockUrls": BLOCK_URLS,
@@ -338,6 +344,16 @@ class ChecksRun:
             "concurrency": self.concurrency,
             "jobs": jobs,
         }
+
+    @property
+    def job_timeout_s(self) -> float:
+        """The longest one page's checks may take (launched: with its own load)."""
+        return self.timeout_s * 2 + 10
+
+    @property
+    def page_extra_s(self) -> float:
+        """What the attached checks may add to one page of pa11y-ci (for its time limits)."""
+        return self.job_timeout_s if self.attach and self.jobs else 0.0
 
     @property
     def profile(self) -> Path | None:
@@ -408,7 +424,8 @@ class ChecksRun:
         return " ".join(line.strip() for line in self._stderr if line.strip())[-600:] or "-"
 
     def stop(self) -> None:
-        """Kill the script and its Chromium (idempotent), and remove the temp folder with the profile."""
+        """Kill the script and the Chromium that uses this run's profile (its own, or pa11y-ci's when attached;
+        idempotent), and remove the temp folder with the profile."""
         if self._process is not None and self._process.poll() is None:
             _kill_group(self._process)
             self._process.wait()
@@ -420,18 +437,23 @@ class ChecksRun:
             self._tmp = None
 
     def finish(self) -> ChecksOutput:
-        """Wait for the script (with the run limit and the stall watchdog) and read its result."""
+        """Wait for the script (with the run limit and the stall watchdog) and read its result. Attached, it is
+        called when pa11y-ci has ended, and the script ends as soon as it sees pa11y-ci's Chromium go: the
+        limit then counts from here, and is short."""
         output = ChecksOutput()
         if not self.jobs:
             return output
         process = self._process
         assert process is not None and self._tmp is not None
+        started, limit = (
+            (time.monotonic(), ATTACH_END_S) if self.attach else (self._started, self.run_timeout_s)
+        )
         try:
             killed: Msg | None = None
             while process.poll() is None:
                 now = time.monotonic()
-                if now - self._started > self.run_timeout_s:
-                    killed = Msg("bc_timeout", seconds=f"{self.run_timeout_s:.0f}")
+                if now - started > limit:
+                    killed = Msg("bc_timeout", seconds=f"{limit:.0f}")
                 elif now - self._last > self.stall_s:
                     killed = Msg("bc_stalled", seconds=f"{self.stall_s:.0f}")
                 if killed:

@@ -5,8 +5,9 @@
 // Usage: node browser_checks.cjs <config.json> <result.json>
 // It uses the Puppeteer that pa11y-ci already installs (no extra package, no browser download). With `attach`
 // in the config it checks the pages of pa11y-ci's own Chromium as pa11y loads them (see `attached`); without
-// it, it launches the system Chromium and loads the pages itself (the crop pass, see `launched`). Progress lines go to stderr ("helder-progress {...}"), the result to <result.json> (a
-// file, not stdout: a pipe cuts big reports off). Results use pa11y's issue shape with runner "helder".
+// it, it launches the system Chromium and loads the pages itself (the crop pass, see `launched`). Progress
+// lines go to stderr ("helder-progress {...}"), the result to <result.json> (a file, not stdout: a pipe cuts
+// big reports off). Results use pa11y's issue shape with runner "helder".
 'use strict';
 
 const fs = require('fs');
@@ -738,15 +739,20 @@ async function addCrops(page, client, issues, limit) {
 // there. A window per page fixes that but paints every page all the time (measured: the full gate 2.3-2.5x the
 // engine-only gate instead of 1.2-1.3x). So pages stay tabs, and each step whose result depends on those
 // scripts (settling after load and after the resize to 320 px, re-measuring hidden focus) runs with its tab in
-// front, one tab at a time.
+// front, one tab at a time. Attached, pa11y opens a tab for each page, and a new tab comes to the front: a step
+// that ended with its tab hidden runs once more. A step that hangs frees the others after 15 s.
 let frontLock = Promise.resolve();
 function inFront(page, step) {
+  const visible = () => page.evaluate(() => document.visibilityState === 'visible');
   const run = async () => {
+    await page.bringToFront();
+    const result = await step();
+    if (await visible()) return result;
     await page.bringToFront();
     return step();
   };
   const next = frontLock.then(run, run);
-  frontLock = next.catch(() => {});
+  frontLock = Promise.race([next.catch(() => {}), new Promise(resolve => setTimeout(resolve, 15000))]);
   return next;
 }
 
@@ -755,6 +761,7 @@ function inFront(page, step) {
 // fresh document all the same. A tab whose page failed or timed out is closed and replaced.
 async function openTab(browser) {
   const page = await browser.newPage();
+  dismissDialogs(page);
   const client = await page.createCDPSession();
   if (config.blockUrls && config.blockUrls.length) {
     await client.send('Network.enable');
@@ -792,6 +799,11 @@ function watchRequests(page, ownHost) {
   };
   page.on('request', onRequest);
   return {elsewhere, stop: () => page.off('request', onRequest)};
+}
+
+// An alert or confirm would stop the page (and, attached, pa11y with it): close each one.
+function dismissDialogs(page) {
+  page.on('dialog', dialog => dialog.dismiss().catch(() => {}));
 }
 
 // Launched mode: load the job's page into the worker's own tab, then check it.
@@ -920,13 +932,18 @@ async function timed(job, step) {
   try {
     const result = await Promise.race([
       step(),
-      new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('timeout')), config.jobTimeout); }),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(Object.assign(new Error('timeout'),
+          {say: ['bc_page_timeout', {seconds: Math.round(config.jobTimeout / 1000)}]})), config.jobTimeout);
+      }),
     ]);
     result.ms = Date.now() - started;
     progress('done', job.id);
     return result;
   } catch (error) {
-    const failed = {error: String(error && error.message || error).slice(0, 500), say: error && error.say || null};
+    const failed = {
+      error: String(error && error.message || error).slice(0, 500), say: error && error.say || null,
+    };
     progress('error', job.id, {message: failed.error});
     return failed;
   } finally {
@@ -971,8 +988,9 @@ async function devtoolsEndpoint(profile, waitMs) {
   const file = path.join(profile, 'DevToolsActivePort');
   for (const until = Date.now() + waitMs; Date.now() < until;) {
     try {
-      const [port, where] = fs.readFileSync(file, 'utf8').split('\n');
-      if (port && where) return 'ws://127.0.0.1:' + port.trim() + where.trim();
+      // Only a whole file counts: Chromium may be writing it.
+      const found = /^(\d+)\n(\/devtools\/browser\/[0-9a-f-]{36})\s*$/.exec(fs.readFileSync(file, 'utf8'));
+      if (found) return 'ws://127.0.0.1:' + found[1] + found[2];
     } catch (error) { /* not written yet */ }
     await new Promise(resolve => setTimeout(resolve, 50));
   }
@@ -1013,8 +1031,13 @@ async function attached(results) {
         return checkLoaded(page, client, job, requests.elsewhere);
       });
     }
-    await page.evaluate(() => window.__helderChecked && window.__helderChecked());
+    // The answer that lets pa11y go on. If a page no longer answers, the runner's own limit frees pa11y.
+    await Promise.race([
+      page.evaluate(() => window.__helderChecked && window.__helderChecked()),
+      new Promise(resolve => setTimeout(resolve, 10000)),
+    ]);
   };
+  const report = error => process.stderr.write('helder-checks: ' + String(error && error.message || error) + '\n');
   const watched = new Set();
   const watch = async target => {
     if (target.type() !== 'page' || watched.has(target)) return;
@@ -1024,21 +1047,18 @@ async function attached(results) {
     const client = await page.createCDPSession();
     const requests = watchRequests(page, ownHost);
     page.once('close', requests.stop);
+    dismissDialogs(page);
     client.on('Runtime.bindingCalled', event => {
-      if (event.name !== '__helderChecks') return;
-      check(page, client, requests, event.payload).catch(error => {
-        process.stderr.write('helder-checks: ' + String(error && error.message || error) + '\n');
-      });
+      if (event.name === '__helderChecks') check(page, client, requests, event.payload).catch(report);
     });
     await client.send('Runtime.enable');
     await client.send('Runtime.addBinding', {name: '__helderChecks'});
   };
-  const report = error => process.stderr.write('helder-checks: ' + String(error && error.message || error) + '\n');
   browser.on('targetcreated', target => watch(target).catch(report));
   await Promise.all(browser.targets().map(target => watch(target).catch(report)));
   await over;
   for (const id of Object.keys(results)) {
-    if (results[id].pending) results[id] = {error: 'unfinished', say: null};
+    if (results[id].pending) results[id] = {error: 'unfinished', say: ['bc_page_unfinished', {}]};
   }
 }
 

@@ -282,6 +282,7 @@ def _test(
                     runners=[*options.runners, *checks.pa11y_runners],
                     profile=checks.profile,
                     companion=checks.failed,
+                    page_extra_s=checks.page_extra_s,
                     concurrency=options.concurrency,
                     timeout_s=float(options.timeout),
                     include_warnings=options.include_warnings or review.wanted(options),

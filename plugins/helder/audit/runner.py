@@ -294,25 +294,27 @@ def run_pa11y_ci(
     on_progress: Callable[[str, str], None] | None = None,
     profile: Path | None = None,
     companion: Callable[[], Msg | None] | None = None,
+    page_extra_s: float = 0.0,
 ) -> RunOutput:
     """Run pa11y-ci once on `jobs` and return its report per job.
 
     `profile` is Chromium's profile folder when another program attaches to this run's Chromium (Helder's
     browser checks find its address there); by default a folder in the run's own temp folder. `companion` is
-    asked during the run whether such a program failed (a message) and pa11y-ci must stop: its pages would
-    wait for it until they time out.
+    asked during the run whether such a program failed (a message): pa11y-ci is then stopped, because its
+    pages would wait for that program in vain. `page_extra_s` is the time such a program may add to a page.
 
     Raises `GateError` when pa11y-ci could not produce a report: exit 1 (config error, browser crash, with an
-    empty stdout), no JSON, a run over `run_timeout_s`, or no progress for a long time (a hang).
+    empty stdout), no JSON, a run over `run_timeout_s`, no progress for a long time (a hang), or a failed
+    companion.
     """
     started = time.monotonic()
     if not jobs:
         return RunOutput({}, {}, 0.0)
     if run_timeout_s <= 0:
         # Worst case every page uses its whole timeout; the slack covers the browser start.
-        run_timeout_s = 60 + len(jobs) * timeout_s / max(1, concurrency) * 2
+        run_timeout_s = 60 + len(jobs) * (timeout_s * 2 + page_extra_s) / max(1, concurrency)
     # No page may take longer than its load timeout plus the test itself; silence beyond that is a hang.
-    stall_s = max(60.0, timeout_s * 3)
+    stall_s = max(60.0, timeout_s * 3) + page_extra_s
     settings = {
         "standard": standard,
         "runners": runners,
@@ -591,5 +593,20 @@ def _map_report(
             first = failures[0]
             errors[job] = str(first.get("message") if isinstance(first, dict) else first)[:500]
         else:
-            issues[job] = list(entries)
+            issues[job] = [_as_the_engine_saw(entry) for entry in entries]
     return issues, errors
+
+
+#: What Helder's pa11y runner noted about an issue's element when its engine ended (pa11y_runner_page.js).
+_NOTED = {"helderContext": "context", "helderSelector": "selector"}
+
+
+def _as_the_engine_saw(issue: dict[str, Any]) -> dict[str, Any]:
+    """The issue with the element's HTML and selector as they were when its engine ended, when Helder's runner
+    noted them: pa11y takes them after every runner, so after the browser checks have changed the page."""
+    extras = issue.get("runnerExtras")
+    if not isinstance(extras, dict) or not any(key in extras for key in _NOTED):
+        return issue
+    noted = {field: extras[key] for key, field in _NOTED.items() if key in extras}
+    rest = {key: value for key, value in extras.items() if key not in _NOTED}
+    return {**issue, **noted, "runnerExtras": rest}
