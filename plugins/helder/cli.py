@@ -144,17 +144,13 @@ def check(
     checking = start_checks(files, site.ctx, default_lang=site.default_lang, cache=cache)
     # The pages made from the help catalogue need only what was read: they are made and checked here while
     # other processes (when there are many pages) check the site's own pages.
-    made = (
-        _check_generated(site, {shown: checking.report(shown) for _, shown in files}, cache)
-        if not paths
-        else None
-    )
+    made: dict[str, PageReport] = {}
+    moved: list[Finding] = []
+    if not paths:
+        made, moved = _check_generated(site, {shown: checking.report(shown) for _, shown in files}, cache)
     report = checking.finish_report()
-    if made is not None:
-        results, moved = made
-        for result in results.values():
-            report.pages[result.page.path] = result
-        report.site_findings.extend(moved)
+    report.pages.update((result.page.path, result) for result in made.values())
+    report.site_findings.extend(moved)
     cache.save(whole_site=not paths)
     findings = site.site_findings + report.findings
     if changed_since:  # only the pages (with --format github: the lines) changed since a git version

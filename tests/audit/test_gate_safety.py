@@ -197,12 +197,15 @@ def test_the_checks_chromium_goes_when_their_script_is_killed(tmp_path, tools):
         os.kill(run._process.pid, signal.SIGKILL)  # type: ignore[union-attr]
 
     with SiteServer(site) as server:
-        run = ChecksRun(
-            [Job("/", DESKTOP), Job("/paspoort/", DESKTOP)],
+        jobs = [Job("/", DESKTOP), Job("/paspoort/", DESKTOP)]
+        run = ChecksRun(  # the crop pass: the one that starts a Chromium of its own
+            jobs,
             tools=tool_set,
             base_url=server.base_url,
             concurrency=1,
             timeout_s=20,
+            mode="crop",
+            crops={job: ["h1"] for job in jobs},
             on_progress=kill_script,
         )
         run.start()

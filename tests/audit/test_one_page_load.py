@@ -121,7 +121,7 @@ def _run_both(site: Path, tools: dict[str, str], jobs: list[Job], runners: list[
     tool_set = find_tools(site, browser=tools["browser"], node_modules=tools["node_modules"])
     with SiteServer(site) as server:
         checks = ChecksRun(
-            jobs, tools=tool_set, base_url=server.base_url, concurrency=2, timeout_s=20, attach=True
+            jobs, tools=tool_set, base_url=server.base_url, concurrency=2, timeout_s=20
         ).start()
         try:
             if kill:
@@ -131,12 +131,11 @@ def _run_both(site: Path, tools: dict[str, str], jobs: list[Job], runners: list[
                 tools=tool_set,
                 base_url=server.base_url,
                 standard="WCAG2AA",
-                runners=[*runners, *checks.pa11y_runners],
+                runners=runners,
                 concurrency=2,
                 timeout_s=20,
                 include_notices=True,
-                profile=checks.profile,
-                companion=checks.failed,
+                companion=checks,
             )
             kill and kill["seen"].update(pa11y_ci_finished=True)
             return output, checks.finish()

@@ -73,7 +73,16 @@ from readability import language_guess
 from ..messages import Msg, Spaced, catalogue
 from .ignores import find_ignore
 from .rules import BROWSER_CHECKS
-from .runner import CHROMIUM_ARGS, GateError, Job, Tools, _kill_group, stop_processes_using, tool_env
+from .runner import (
+    CHROMIUM_ARGS,
+    GateError,
+    Job,
+    Tools,
+    _kill_group,
+    stop_processes_using,
+    time_limits,
+    tool_env,
+)
 
 SCRIPT = Path(__file__).with_name("browser_checks.cjs")
 #: The pa11y runner that lends pa11y's loaded page to the checks, and the part of it that pa11y puts in the page.
@@ -262,9 +271,9 @@ def _job_id(index: int) -> str:
 
 
 class ChecksRun:
-    """One run of `browser_checks.cjs`, started in the background. `attach=True`: it checks the pages of the
-    pa11y-ci run that gets `profile`, `pa11y_runners`, `page_extra_s` and `failed`; else it launches a Chromium
-    of its own and loads the pages itself (the crop pass).
+    """One run of `browser_checks.cjs`, started in the background. `mode="check"`: it attaches to the
+    Chromium of the pa11y-ci run that gets this run as its `companion`, and checks the pages pa11y loads.
+    `mode="crop"`: it launches a Chromium of its own, loads the pages and cuts the screenshots in `crops`.
 
     Use as `run = ChecksRun(...); run.start(); ...; output = run.finish()`; `stop()` (also called by
     `finish` on error) kills the script and its Chromium.
@@ -279,7 +288,6 @@ class ChecksRun:
         concurrency: int,
         timeout_s: float,
         mode: str = "check",
-        attach: bool = False,
         crops: Mapping[Job, list[str]] | None = None,
         run_timeout_s: float = 0,
         on_progress: Callable[[str, Job], None] | None = None,
@@ -290,10 +298,11 @@ class ChecksRun:
         self.concurrency = max(1, concurrency)
         self.timeout_s = timeout_s
         self.mode = mode
-        self.attach = attach
+        self.attach = mode == "check"
         self.crops = dict(crops or {})
-        self.run_timeout_s = run_timeout_s or 60 + len(self.jobs) * timeout_s / self.concurrency * 2
-        self.stall_s = max(60.0, timeout_s * 3)
+        self.run_timeout_s, self.stall_s = time_limits(
+            len(self.jobs), timeout_s, self.concurrency, run_timeout_s
+        )
         self.on_progress = on_progress
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         self._process: subprocess.Popen[str] | None = None
@@ -335,7 +344,7 @@ class ChecksRun:
             # Chromium's profile inside the run's temp folder: found and stopped by it (see `stop`). Attached,
             # pa11y-ci's Chromium uses it, and the script finds that Chromium's address there.
             "profile": str(self.profile) if self.profile else None,
-            "attach": str(self.profile) if self.attach and self.profile else None,
+            "attach": self.attach,
             "attachWait": int(ATTACH_WAIT_S * 1000),
             "words": {
                 "nl": sorted(language_guess.DUTCH_WORDS),
@@ -454,7 +463,7 @@ class ChecksRun:
                 now = time.monotonic()
                 if now - started > limit:
                     killed = Msg("bc_timeout", seconds=f"{limit:.0f}")
-                elif now - self._last > self.stall_s:
+                elif not self.attach and now - self._last > self.stall_s:
                     killed = Msg("bc_stalled", seconds=f"{self.stall_s:.0f}")
                 if killed:
                     _kill_group(process)
@@ -523,7 +532,6 @@ def start_checks(jobs: list[Job], tools: Tools, base_url: str, options: Any) -> 
         base_url=base_url,
         concurrency=max(1, int(options.concurrency)),
         timeout_s=float(options.timeout),
-        attach=True,
     )
     _RUNNING.append(run)
     return run.start()

@@ -5,7 +5,8 @@
 // Usage: node browser_checks.cjs <config.json> <result.json>
 // It uses the Puppeteer that pa11y-ci already installs (no extra package, no browser download). With `attach`
 // in the config it checks the pages of pa11y-ci's own Chromium as pa11y loads them (see `attached`); without
-// it, it launches the system Chromium and loads the pages itself (the crop pass, see `launched`). Progress
+// it, it launches the system Chromium, loads the pages itself and cuts screenshots (the crop pass, see
+// `launched`). Progress
 // lines go to stderr ("helder-progress {...}"), the result to <result.json> (a file, not stdout: a pipe cuts
 // big reports off). Results use pa11y's issue shape with runner "helder".
 'use strict';
@@ -806,46 +807,33 @@ function dismissDialogs(page) {
   page.on('dialog', dialog => dialog.dismiss().catch(() => {}));
 }
 
-// Launched mode: load the job's page into the worker's own tab, then check it.
-async function checkPage(tab, job) {
+// Launched mode: load the job's page into the worker's own tab and cut the screenshots it asks for.
+async function cropPage(tab, job) {
   const {page, client} = tab;
-  let requests = null;
-  try {
-    const viewport = {width: job.viewport.width, height: job.viewport.height};
-    if (job.viewport.is_mobile) Object.assign(viewport, {isMobile: true, hasTouch: true});
-    // Puppeteer reloads the open page when the mobile emulation changes: the tab's previous page is left first
-    // (and workers prefer jobs of their tab's kind, see `nextJob`). Always set: the reflow check of the previous
-    // page left the tab at 320 px.
-    const kind = viewportKind(job);
-    if (tab.kind !== null && tab.kind !== kind) await page.goto('about:blank');
-    tab.kind = kind;
-    await page.setViewport(viewport);
-    if (job.mode !== 'crop') requests = watchRequests(page, new URL(job.url).host);
-    const t0 = Date.now();
-    const response = await page.goto(job.url, {waitUntil: 'domcontentloaded', timeout: config.timeout});
-    if (!response || !(response.ok() || response.status() === 304)) {
-      const status = response ? response.status() : 0;
-      throw Object.assign(new Error('HTTP ' + status),
-        {say: status ? ['bc_page_status', {status}] : ['bc_page_no_answer', {}]});
-    }
-    if (job.mode === 'crop') {
-      await page.evaluate(pageLibrary);
-      const shots = [];
-      for (const target of job.crops) {
-        const data = await crop(page, client, {selector: target});
-        target && shots.push({selector: target, screenshot: data ? 'data:image/jpeg;base64,' + data : ''});
-      }
-      return {crops: shots};
-    }
-    const result = await checkLoaded(page, client, job, requests.elsewhere);
-    result.times.goto = Date.now() - t0;
-    return result;
-  } finally {
-    if (requests) requests.stop();
+  const viewport = {width: job.viewport.width, height: job.viewport.height};
+  if (job.viewport.is_mobile) Object.assign(viewport, {isMobile: true, hasTouch: true});
+  // Puppeteer reloads the open page when the mobile emulation changes: the tab's previous page is left first
+  // (and workers prefer jobs of their tab's kind, see `nextJob`).
+  const kind = viewportKind(job);
+  if (tab.kind !== null && tab.kind !== kind) await page.goto('about:blank');
+  tab.kind = kind;
+  await page.setViewport(viewport);
+  const response = await page.goto(job.url, {waitUntil: 'domcontentloaded', timeout: config.timeout});
+  if (!response || !(response.ok() || response.status() === 304)) {
+    const status = response ? response.status() : 0;
+    throw Object.assign(new Error('HTTP ' + status),
+      {say: status ? ['bc_page_status', {status}] : ['bc_page_no_answer', {}]});
   }
+  await page.evaluate(pageLibrary);
+  const shots = [];
+  for (const target of job.crops) {
+    const data = await crop(page, client, {selector: target});
+    target && shots.push({selector: target, screenshot: data ? 'data:image/jpeg;base64,' + data : ''});
+  }
+  return {crops: shots};
 }
 
-// The checks on a page that is loaded, in either mode. `elsewhere` collects the origins of other hosts.
+// The checks on a page that pa11y has loaded. `elsewhere` collects the origins of other hosts.
 async function checkLoaded(page, client, job, elsewhere) {
   await page.evaluate(pageLibrary);
   const issues = [];
@@ -951,7 +939,7 @@ async function timed(job, step) {
   }
 }
 
-// Launched mode (the crop pass, and the checks without pa11y-ci): a Chromium of our own and a pool of tabs.
+// Launched mode (the crop pass): a Chromium of our own and a pool of tabs.
 async function launched(results) {
   const browser = await puppeteer.launch({
     executablePath: config.browser, args: config.args, headless: true, pipe: true,
@@ -966,7 +954,7 @@ async function launched(results) {
         let current = null;
         results[job.id] = await timed(job, async () => {
           current = tab = tab || await openTab(browser);
-          return checkPage(current, job);
+          return cropPage(current, job);
         });
         if (results[job.id].error) {
           // The page may still be busy (a timeout): the next job gets a fresh tab.
@@ -1010,7 +998,7 @@ const jobKey = url => {
 // pa11y-ci closes its browser: not before, because the answer to the last page is still on its way.
 async function attached(results) {
   const browser = await puppeteer.connect({
-    browserWSEndpoint: await devtoolsEndpoint(config.attach, config.attachWait), defaultViewport: null,
+    browserWSEndpoint: await devtoolsEndpoint(config.profile, config.attachWait), defaultViewport: null,
   });
   const over = new Promise(resolve => browser.once('disconnected', resolve));
   const jobs = new Map(config.jobs.map(job => [jobKey(job.url), job]));

@@ -22,7 +22,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..messages import MessageError, Msg
 
@@ -100,6 +100,26 @@ class Job:
     @property
     def request_path(self) -> str:
         return f"{self.url_path}?{VIEWPORT_PARAM}={self.viewport_name}"
+
+
+class Companion(Protocol):
+    """A program that works in the Chromium of a pa11y-ci run, beside it (Helder's browser checks, attached)."""
+
+    @property
+    def profile(self) -> Path | None:
+        """Chromium's profile folder, where the program finds Chromium's DevTools address."""
+
+    @property
+    def pa11y_runners(self) -> list[str]:
+        """Runners to add to pa11y-ci's list, after the engines (they hand the page over)."""
+
+    @property
+    def page_extra_s(self) -> float:
+        """What the program may add to one page (for the time limits)."""
+
+    def failed(self) -> Msg | None:
+        """Why the program failed while pa11y-ci runs (None while all is well): pa11y-ci is then stopped,
+        because its pages would wait for the program in vain."""
 
 
 @dataclass
@@ -292,16 +312,10 @@ def run_pa11y_ci(
     needs_review: str = "warning",
     run_timeout_s: float = 0,
     on_progress: Callable[[str, str], None] | None = None,
-    profile: Path | None = None,
-    companion: Callable[[], Msg | None] | None = None,
-    page_extra_s: float = 0.0,
+    companion: Companion | None = None,
 ) -> RunOutput:
-    """Run pa11y-ci once on `jobs` and return its report per job.
-
-    `profile` is Chromium's profile folder when another program attaches to this run's Chromium (Helder's
-    browser checks find its address there); by default a folder in the run's own temp folder. `companion` is
-    asked during the run whether such a program failed (a message): pa11y-ci is then stopped, because its
-    pages would wait for that program in vain. `page_extra_s` is the time such a program may add to a page.
+    """Run pa11y-ci once on `jobs` and return its report per job, with `companion` (Helder's browser checks)
+    attached to its Chromium when given.
 
     Raises `GateError` when pa11y-ci could not produce a report: exit 1 (config error, browser crash, with an
     empty stdout), no JSON, a run over `run_timeout_s`, no progress for a long time (a hang), or a failed
@@ -310,14 +324,11 @@ def run_pa11y_ci(
     started = time.monotonic()
     if not jobs:
         return RunOutput({}, {}, 0.0)
-    if run_timeout_s <= 0:
-        # Worst case every page uses its whole timeout; the slack covers the browser start.
-        run_timeout_s = 60 + len(jobs) * (timeout_s * 2 + page_extra_s) / max(1, concurrency)
-    # No page may take longer than its load timeout plus the test itself; silence beyond that is a hang.
-    stall_s = max(60.0, timeout_s * 3) + page_extra_s
+    page_extra_s = companion.page_extra_s if companion else 0.0
+    run_timeout_s, stall_s = time_limits(len(jobs), timeout_s, concurrency, run_timeout_s, page_extra_s)
     settings = {
         "standard": standard,
-        "runners": runners,
+        "runners": [*runners, *(companion.pa11y_runners if companion else [])],
         "concurrency": concurrency,
         "timeout_s": timeout_s,
         "include_warnings": include_warnings,
@@ -334,14 +345,19 @@ def run_pa11y_ci(
             base_url=base_url,
             browser=tools.browser,
             reporter=reporter,
-            profile=profile or tmp / "profile",
+            profile=(companion.profile if companion else None) or tmp / "profile",
             **settings,
         )
         with open(config_path, "w", encoding="utf-8") as handle:
             json.dump(config, handle, indent=1)
         command = [str(tools.node), str(tools.pa11y_ci), "--config", str(config_path), "--json"]
-        run = NodeProcess(command, tmp, on_progress, profile=profile)
-        killed = run.wait(started=started, timeout_s=run_timeout_s, stall_s=stall_s, companion=companion)
+        run = NodeProcess(command, tmp, on_progress, profile=companion.profile if companion else None)
+        killed = run.wait(
+            started=started,
+            timeout_s=run_timeout_s,
+            stall_s=stall_s,
+            companion=companion.failed if companion else None,
+        )
         if killed:
             raise GateError(killed)
         report = _parse_report(run.stdout())
@@ -349,6 +365,18 @@ def run_pa11y_ci(
     assert report is not None
     issues, errors = _map_report(report, jobs, base_url)
     return RunOutput(issues, errors, time.monotonic() - started)
+
+
+def time_limits(
+    jobs: int, timeout_s: float, concurrency: int, run_timeout_s: float = 0, page_extra_s: float = 0.0
+) -> tuple[float, float]:
+    """The limit for a whole run of a Node program of the gate (`run_timeout_s` when set), and the silence
+    after which it hangs. A page may take its load timeout, the test itself, and `page_extra_s` (what a
+    companion adds to it)."""
+    if run_timeout_s <= 0:
+        # Worst case every page uses its whole timeout; the slack covers the browser start.
+        run_timeout_s = 60 + jobs * (timeout_s * 2 + page_extra_s) / max(1, concurrency)
+    return run_timeout_s, max(60.0, timeout_s * 3) + page_extra_s
 
 
 def _check_exit(report: dict[str, Any] | None, returncode: int, reason: str | Msg, tools: Tools) -> None:
