@@ -181,6 +181,27 @@ def test_a_request_to_another_host_is_a_finding_of_the_browser_check(tmp_path, t
     assert found[0].message.startswith("Deze pagina haalt iets op bij een andere website dan de eigen site.")
 
 
+def test_a_request_that_starts_during_the_checks_is_a_finding_too(tmp_path, tools):
+    # The image is asked for only when the link gets focus: during the Tab walk, after pa11y loaded the page and
+    # after the checks read what it had loaded. Only their watch of requests can see it.
+    script = (
+        "<script>document.getElementById('lees-uitleg').addEventListener('focus', () => "
+        "{ new Image().src = 'http://127.0.0.3:8/focus.png'; }, {once: true});</script>"
+    )
+    pages = {
+        **PAGES,
+        "uitleg.md": f'# Uitleg\n\n<a id="lees-uitleg" href="#">Lees de uitleg</a>\n\n{script}\n',
+    }
+    root = tmp_path / "project"
+    site = build_site(root, pages, overrides=None)
+    result = run_gate(
+        site, pages=page_map(pages), options=_options(tools, root), project_root=root, progress=False
+    )
+    found = [f for f in result.findings if f.rule == "a11y.third-party-request"]
+    assert [f.path for f in found] == ["content/uitleg.md"]
+    assert "http://127.0.0.3:8" in found[0].message
+
+
 def test_the_checks_chromium_goes_when_their_script_is_killed(tmp_path, tools):
     from helder.audit.browser import ChecksRun
 

@@ -254,9 +254,26 @@ function pageLibrary() {
         'scroll-behavior: auto !important; }';
       document.head.appendChild(sheet);
       if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
+      // `shown`: those that are rendered, a good guess of the stops in one round (on a phone, about half of
+      // Material's focusable elements are in parts that are not shown).
       let focusable = 0;
-      for (const el of document.querySelectorAll('*')) if (el.tabIndex >= 0 && !el.disabled) focusable++;
-      return {focusable};
+      let shown = 0;
+      for (const el of document.querySelectorAll('*')) {
+        if (el.tabIndex < 0 || el.disabled) continue;
+        focusable++;
+        if (el.checkVisibility({visibilityProperty: true, checkVisibilityCSS: true})) shown++;
+      }
+      return {focusable, shown};
+    },
+    // What looks interactive and can be seen on the page before the walk. Taken before it, because the walk
+    // opens things (Material's search opens when its field has focus, and closes only on a frame).
+    candidates() {
+      walk.candidates = [];
+      for (const el of document.body.querySelectorAll('*')) {
+        if (el.closest('[data-helder]')) continue;
+        const kind = interactiveKind(el);
+        if (kind && !seen(el, false).why) walk.candidates.push([el, kind]);
+      }
     },
     walkState() {
       const first = walk.stops[0];
@@ -317,6 +334,10 @@ function pageLibrary() {
       }
       if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
       return true;
+    },
+    // Whether a stop of the walk looked hidden (only then is `recheck` needed).
+    lookedHidden() {
+      return (walk.round || []).some(el => walk.info.has(el) && !!walk.info.get(el).why);
     },
     activeId() {
       const el = document.activeElement;
@@ -401,21 +422,17 @@ function pageLibrary() {
             {after: cssPath(prevEl)}));
         }
       }
-      // Unreachable: looks interactive, can be seen on the page, never got focus.
+      // Unreachable: looked interactive and could be seen on the page before the walk, never got focus.
       const reached = new Set(round);
       let unreachable = 0;
-      for (const el of document.body.querySelectorAll('*')) {
+      for (const [el, kind] of walk.candidates || []) {
         if (unreachable >= 20) break;
-        if (reached.has(el) || el.closest('[data-helder]')) continue;
-        const kind = interactiveKind(el);
-        if (!kind) continue;
+        if (reached.has(el)) continue;
         if (kind === 'native' && reached.has(el.closest('a[href],button'))) continue;
         // Focus goes into a frame, not onto it; a radio group is one Tab stop (arrow keys move inside it).
         if (el.tagName === 'IFRAME') continue;
         if (el.type === 'radio' && el.name && Array.from(reached).some(r => r.type === 'radio' &&
           r.name === el.name && r.form === el.form)) continue;
-        const view = seen(el, false);
-        if (view.why) continue;
         if (Array.from(reached).some(r => r.contains(el) || (labelControl(el) === r))) continue;
         // The icon of a search field: the field beside it takes focus and does the same.
         if (kind === 'label' && Array.from(el.parentElement.children).some(sibling => reached.has(sibling) &&
@@ -740,21 +757,31 @@ async function addCrops(page, client, issues, limit) {
 // there. A window per page fixes that but paints every page all the time (measured: the full gate 2.3-2.5x the
 // engine-only gate instead of 1.2-1.3x). So pages stay tabs, and each step whose result depends on those
 // scripts (settling after load and after the resize to 320 px, re-measuring hidden focus) runs with its tab in
-// front, one tab at a time. Attached, pa11y opens a tab for each page, and a new tab comes to the front: a step
-// that ended with its tab hidden runs once more. A step that hangs frees the others after 15 s.
+// front. A tab that is in front already runs its step at once; the others take turns (bringing a tab to front
+// makes Chromium paint it anew). Attached, pa11y opens a tab for each page, and a new tab comes to the front: a
+// step that ended with its tab hidden runs again in turn. A step that hangs frees the others after 15 s.
 let frontLock = Promise.resolve();
 function inFront(page, step) {
   const visible = () => page.evaluate(() => document.visibilityState === 'visible');
-  const run = async () => {
+  const inTurn = async () => {
     await page.bringToFront();
     const result = await step();
     if (await visible()) return result;
     await page.bringToFront();
     return step();
   };
-  const next = frontLock.then(run, run);
-  frontLock = Promise.race([next.catch(() => {}), new Promise(resolve => setTimeout(resolve, 15000))]);
-  return next;
+  const takeTurn = () => {
+    const next = frontLock.then(inTurn, inTurn);
+    frontLock = Promise.race([next.catch(() => {}), new Promise(resolve => setTimeout(resolve, 15000))]);
+    return next;
+  };
+  return (async () => {
+    if (await visible()) {
+      const result = await step();
+      if (await visible()) return result;
+    }
+    return takeTurn();
+  })();
 }
 
 // A tab of the pool: each worker keeps one tab and loads its pages into it one after the other. A new tab per
@@ -841,7 +868,7 @@ async function checkLoaded(page, client, job, elsewhere) {
   let mark = Date.now();
   const lap = name => { const now = Date.now(); times[name] = now - mark; mark = now; };
 
-  const {focusable} = await page.evaluate(() => window.__helder.prepare());
+  const {focusable, shown} = await page.evaluate(() => window.__helder.prepare());
   lap('prepare');
   await inFront(page, () => settle(page));
   lap('settle');
@@ -850,10 +877,13 @@ async function checkLoaded(page, client, job, elsewhere) {
   const lang = await page.evaluate(words => window.__helder.textBlocks(words), config.words || null);
   lap('static');
 
-  // The Tab walk: enough presses for one round plus a few; more if the round is not finished yet.
+  await page.evaluate(() => window.__helder.candidates());
+
+  // The Tab walk: a round of the stops that are shown plus two (each press costs the page a focus move and
+  // its handlers), then a few more at a time until the walk is back at its first stop.
   const cap = Math.max(40, Math.min(config.maxTabs, focusable * 2 + 10));
   let sent = 0;
-  let batch = Math.min(cap, focusable + 4);
+  let batch = Math.min(cap, shown + 2);
   while (sent < cap) {
     await press(client, TAB, batch, false);
     sent += batch;
@@ -862,7 +892,7 @@ async function checkLoaded(page, client, job, elsewhere) {
       if (!state.wrapped && state.stops > 0) await press(client, TAB, 6, false);
       break;
     }
-    batch = Math.min(cap - sent, Math.max(8, focusable));
+    batch = Math.min(cap - sent, Math.max(4, shown + 2 - state.stops));
   }
   const round = await page.evaluate(() => window.__helder.round());
   let trap = round.trap;
@@ -876,7 +906,9 @@ async function checkLoaded(page, client, job, elsewhere) {
     }
   }
   lap('walk');
-  await inFront(page, () => page.evaluate(() => window.__helder.recheck()));
+  if (await page.evaluate(() => window.__helder.lookedHidden())) {
+    await inFront(page, () => page.evaluate(() => window.__helder.recheck()));
+  }
   issues.push(...await page.evaluate(ids => window.__helder.analyse(ids), trap));
   lap('analyse');
   issues.push(...await page.evaluate(() => window.__helder.textSpacing()));
@@ -1004,13 +1036,18 @@ async function attached(results) {
   const jobs = new Map(config.jobs.map(job => [jobKey(job.url), job]));
   // Every job is on the same host (the gate's own server).
   const ownHost = new URL(config.jobs[0].url).host;
-  const check = async (page, client, requests, href) => {
+  const check = async (target, client, href) => {
     const job = jobs.get(jobKey(href));
     if (job && !results[job.id]) {
       results[job.id] = {pending: true};
       results[job.id] = await timed(job, async () => {
-        // The watch of requests began while the page loaded; what came before it is in the page's own
-        // resource timing.
+        // Puppeteer's page (with its watch of frames, requests and console) only now: made when each tab
+        // opened, it followed every page load beside pa11y's own.
+        const page = await target.page();
+        dismissDialogs(page);
+        const requests = watchRequests(page, ownHost);
+        page.once('close', requests.stop);
+        // What the page asked for while it loaded is in its own resource timing; the watch sees the rest.
         const early = await page.evaluate(() => performance.getEntriesByType('resource').map(entry => entry.name));
         for (const url of early) {
           const origin = elsewhereOrigin(url, ownHost);
@@ -1021,23 +1058,19 @@ async function attached(results) {
     }
     // The answer that lets pa11y go on. If a page no longer answers, the runner's own limit frees pa11y.
     await Promise.race([
-      page.evaluate(() => window.__helderChecked && window.__helderChecked()),
+      client.send('Runtime.evaluate', {expression: 'window.__helderChecked && window.__helderChecked()'}),
       new Promise(resolve => setTimeout(resolve, 10000)),
     ]);
   };
   const report = error => process.stderr.write('helder-checks: ' + String(error && error.message || error) + '\n');
   const watched = new Set();
+  // Each new tab gets the binding through a CDP session of its own.
   const watch = async target => {
     if (target.type() !== 'page' || watched.has(target)) return;
     watched.add(target);
-    const page = await target.page();
-    if (!page) return;
-    const client = await page.createCDPSession();
-    const requests = watchRequests(page, ownHost);
-    page.once('close', requests.stop);
-    dismissDialogs(page);
+    const client = await target.createCDPSession();
     client.on('Runtime.bindingCalled', event => {
-      if (event.name === '__helderChecks') check(page, client, requests, event.payload).catch(report);
+      if (event.name === '__helderChecks') check(target, client, event.payload).catch(report);
     });
     await client.send('Runtime.enable');
     await client.send('Runtime.addBinding', {name: '__helderChecks'});
