@@ -302,7 +302,9 @@ function pageLibrary() {
       const round = [];
       for (const el of stops.slice(0, end)) if (!round.includes(el)) round.push(el);
       walk.round = round;
-      return {count: round.length, trap};
+      // `hidden`: a stop looked hidden, so `recheck` is needed.
+      const hidden = round.some(el => walk.info.has(el) && !!walk.info.get(el).why);
+      return {count: round.length, trap, hidden};
     },
     // The walk sends key presses without waiting, so a stop is measured before the page's own scroll handlers
     // ran (Material sizes its sidebar on scroll). Stops that looked hidden are focused again, one per hidden
@@ -334,10 +336,6 @@ function pageLibrary() {
       }
       if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
       return true;
-    },
-    // Whether a stop of the walk looked hidden (only then is `recheck` needed).
-    lookedHidden() {
-      return (walk.round || []).some(el => walk.info.has(el) && !!walk.info.get(el).why);
     },
     activeId() {
       const el = document.activeElement;
@@ -761,7 +759,7 @@ async function addCrops(page, client, issues, limit) {
 // makes Chromium paint it anew). Attached, pa11y opens a tab for each page, and a new tab comes to the front: a
 // step that ended with its tab hidden runs again in turn. A step that hangs frees the others after 15 s.
 let frontLock = Promise.resolve();
-function inFront(page, step) {
+async function inFront(page, step) {
   const visible = () => page.evaluate(() => document.visibilityState === 'visible');
   const inTurn = async () => {
     await page.bringToFront();
@@ -775,13 +773,11 @@ function inFront(page, step) {
     frontLock = Promise.race([next.catch(() => {}), new Promise(resolve => setTimeout(resolve, 15000))]);
     return next;
   };
-  return (async () => {
-    if (await visible()) {
-      const result = await step();
-      if (await visible()) return result;
-    }
-    return takeTurn();
-  })();
+  if (await visible()) {
+    const result = await step();
+    if (await visible()) return result;
+  }
+  return takeTurn();
 }
 
 // A tab of the pool: each worker keeps one tab and loads its pages into it one after the other. A new tab per
@@ -906,7 +902,7 @@ async function checkLoaded(page, client, job, elsewhere) {
     }
   }
   lap('walk');
-  if (await page.evaluate(() => window.__helder.lookedHidden())) {
+  if (round.hidden) {
     await inFront(page, () => page.evaluate(() => window.__helder.recheck()));
   }
   issues.push(...await page.evaluate(ids => window.__helder.analyse(ids), trap));
